@@ -1,0 +1,23 @@
+"""mbc_atlas: what five patient-education texts (2010-2013) say about treating metastatic breast cancer.
+
+For teaching only: not medical advice. The texts are old; check current guidelines.
+
+>>> import mbc_atlas as mbc
+>>> mbc.associations(["hr_positive"])["category"].unique().tolist()
+['hormonal', 'chemotherapy']
+"""
+from .load import Atlas, DataError, Problem, check, load
+from .query import (Answer, answer, associations, categories, characteristics, claims, disagreements,
+                    drug_mentions, drugs, glossary, passages, sources, stances, validate_selection)
+
+DISCLAIMER = (
+    "Educational use only, not medical advice. The five texts date from 2010-2013 and treatment has "
+    "changed since; check current clinical guidelines. The collection says what the sources associate, "
+    "never what any patient should receive."
+)
+
+__all__ = [
+    "Atlas", "DataError", "Problem", "check", "load", "Answer", "answer", "associations", "categories",
+    "characteristics", "claims", "disagreements", "drug_mentions", "drugs", "glossary", "passages", "sources",
+    "stances", "validate_selection", "DISCLAIMER",
+]

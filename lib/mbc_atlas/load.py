@@ -1,0 +1,253 @@
+"""Read every table in ``data/`` once, check it, and hand back an :class:`Atlas`.
+
+Every problem found is reported with the file, the row (as a spreadsheet numbers it: the header
+is row 1) and the column, so a lecturer who edits a CSV can find and mend it.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .schema import CATEGORIES, TABLES, Table
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+CONTRACT_CHARACTERISTICS = (
+    "hr_positive", "hr_negative", "hr_unknown", "her2_positive", "her2_negative", "premenopausal",
+    "postmenopausal", "bone", "brain", "liver", "lung", "breast_chest_wall", "spine",
+    "prior_response_to_hormonal", "progressed_on_hormonal", "progressed_on_trastuzumab",
+    "rapid_progression", "isolated_metastasis",
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self):
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column:
+            where += f", column '{self.column}'"
+        return f"{where}: {self.message}"
+
+
+class DataError(ValueError):
+    """The data in ``data/`` is broken; ``problems`` lists every fault found, each with its place."""
+
+    def __init__(self, problems):
+        self.problems = list(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the data:\n{lines}")
+
+
+@dataclass(frozen=True)
+class Atlas:
+    """All tables of ``data/``, checked; ``texts`` maps each source_id to its full text."""
+
+    data_dir: Path
+    tables: dict
+    texts: dict
+
+    def __getitem__(self, name) -> pd.DataFrame:
+        return self.tables[name]
+
+
+def load(data_dir=None) -> Atlas:
+    """Load and check all data; the result is cached per folder.
+
+    >>> atlas = load()
+    >>> sorted(atlas.texts)[:2]
+    ['breastcancer_org', 'faslodex_site']
+    """
+    data_dir = Path(data_dir or os.environ.get("MBC_ATLAS_DATA") or DEFAULT_DATA_DIR).resolve()
+    return _load(data_dir)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(data_dir: Path) -> Atlas:
+    problems = []
+    tables = {t.name: _read(data_dir, t, problems) for t in TABLES}
+    texts = _read_texts(data_dir, tables["sources"], problems)
+    if not problems:
+        problems += validate(tables, texts)
+    if problems:
+        raise DataError(problems)
+    return Atlas(data_dir, tables, texts)
+
+
+def check(data_dir=None) -> list[Problem]:
+    """Every problem in the data folder, as a list (empty when all is well)."""
+    data_dir = Path(data_dir or DEFAULT_DATA_DIR).resolve()
+    try:
+        _load.__wrapped__(data_dir)
+    except DataError as err:
+        return err.problems
+    return []
+
+
+def _read(data_dir: Path, table: Table, problems) -> pd.DataFrame:
+    path = data_dir / table.file
+    empty = pd.DataFrame(columns=list(table.columns))
+    if not path.is_file():
+        problems.append(Problem(table.file, None, None, f"file not found in {data_dir}"))
+        return empty
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as err:
+        problems.append(Problem(table.file, None, None, f"cannot be read as UTF-8 CSV ({err})"))
+        return empty
+    missing = [c for c in table.columns if c not in df.columns]
+    extra = [c for c in df.columns if c not in table.columns]
+    if missing:
+        problems.append(Problem(table.file, 1, None, f"missing column(s): {', '.join(missing)}"))
+    if extra:
+        problems.append(Problem(table.file, 1, None,
+                                f"unexpected column(s): {', '.join(map(str, extra))}; "
+                                f"expected exactly: {', '.join(table.columns)}"))
+    if missing or extra:
+        return empty
+    return df[list(table.columns)]
+
+
+def _read_texts(data_dir: Path, sources: pd.DataFrame, problems) -> dict:
+    texts = {}
+    for row, sid in _rows(sources["source_id"]):
+        path = data_dir / "sources" / f"{sid}.txt"
+        if path.is_file():
+            texts[sid] = path.read_text(encoding="utf-8")
+        else:
+            problems.append(Problem("sources.csv", row, "source_id", f"no text for '{sid}': expected {path}"))
+    return texts
+
+
+def _rows(series):
+    """(spreadsheet row number, value) pairs: the header is row 1."""
+    return ((i + 2, v) for i, v in enumerate(series))
+
+
+def _values(table: Table, column: str, value: str):
+    if column in table.multi:
+        return [v.strip() for v in value.split(";") if v.strip()]
+    return [value] if value else []
+
+
+def validate(tables: dict, texts: dict) -> list[Problem]:
+    """Check every table against the schema, the others, and the source texts."""
+    problems = []
+    for t in TABLES:
+        df = tables[t.name]
+        for col in t.required:
+            for row, v in _rows(df[col]):
+                if not v.strip():
+                    problems.append(Problem(t.file, row, col, "is empty but required"))
+        keys = df[list(t.key)].apply(tuple, axis=1) if len(df) else []
+        seen = {}
+        for row, k in _rows(keys):
+            if k in seen:
+                problems.append(Problem(t.file, row, "/".join(t.key),
+                                        f"duplicate id {'/'.join(k)!r} (first on row {seen[k]})"))
+            seen.setdefault(k, row)
+        for col, allowed in t.choices.items():
+            for row, v in _rows(df[col]):
+                if v and v not in allowed:
+                    problems.append(Problem(t.file, row, col, f"unknown value {v!r}; allowed: {', '.join(allowed)}"))
+        for col, (other, other_col) in t.refs.items():
+            valid = set(tables[other][other_col])
+            for row, v in _rows(df[col]):
+                for item in _values(t, col, v):
+                    if item not in valid:
+                        problems.append(Problem(t.file, row, col, f"unknown {other_col} {item!r}; "
+                                                f"valid: {', '.join(sorted(valid))}"))
+        for col, source_col in t.quotes.items():
+            for (row, quote), sid in zip(_rows(df[col]), df[source_col]):
+                if quote and sid in texts and quote not in texts[sid]:
+                    problems.append(Problem(t.file, row, col, f"not found verbatim in sources/{sid}.txt: "
+                                            + explain_mismatch(quote, texts[sid])))
+    problems += _contract(tables)
+    problems += _source_facts(tables["sources"], texts)
+    problems += _glossary(tables["glossary"], texts)
+    problems += _numbers(tables)
+    return problems
+
+
+def _contract(tables) -> list[Problem]:
+    problems = []
+    cats = set(tables["categories"]["category"])
+    for c in CATEGORIES:
+        if c not in cats:
+            problems.append(Problem("categories.csv", None, "category", f"contract category {c!r} is missing"))
+    ch = tables["characteristics"]
+    for c in CONTRACT_CHARACTERISTICS:
+        if c not in set(ch["characteristic"]):
+            problems.append(Problem("characteristics.csv", None, "characteristic",
+                                    f"contract characteristic {c!r} is missing"))
+    first = {}
+    for row, (group, choose) in _rows(zip(ch["group"], ch["choose"])):
+        if first.setdefault(group, (choose, row))[0] != choose:
+            problems.append(Problem("characteristics.csv", row, "choose",
+                                    f"group {group!r} is '{first[group][0]}' on row {first[group][1]} "
+                                    f"but {choose!r} here"))
+    return problems
+
+
+def _source_facts(sources, texts) -> list[Problem]:
+    problems = []
+    facts = [c[: -len("_basis")] for c in sources.columns if c.endswith("_basis")]
+    for i, rec in enumerate(sources.to_dict("records")):
+        text = texts.get(rec["source_id"], "")
+        for f in facts:
+            value, basis = rec[f], rec[f + "_basis"]
+            if basis == "stated" and value not in text:
+                problems.append(Problem("sources.csv", i + 2, f,
+                                        "is marked 'stated' but is not verbatim in the text: "
+                                        + explain_mismatch(value, text)))
+            if basis == "not stated" and value:
+                problems.append(Problem("sources.csv", i + 2, f, "is marked 'not stated' but has a value"))
+            if basis == "inferred" and not value:
+                problems.append(Problem("sources.csv", i + 2, f, "is marked 'inferred' but is empty"))
+    return problems
+
+
+def _glossary(glossary, texts) -> list[Problem]:
+    corpus = "\n".join(texts.values()).lower()
+    problems = []
+    for row, forms in _rows(glossary["appears_as"]):
+        wanted = [f.strip() for f in forms.split(";") if f.strip()]
+        for form in wanted:
+            if form.lower() not in corpus:
+                problems.append(Problem("glossary.csv", row, "appears_as", f"{form!r} occurs in none of the sources"))
+    return problems
+
+
+def _numbers(tables) -> list[Problem]:
+    problems = []
+    for file, table, cols in (("stances.csv", "stances", ("rank",)),
+                              ("sources.csv", "sources", ("year_earliest", "year_latest"))):
+        for col in cols:
+            for row, v in _rows(tables[table][col]):
+                if v and not v.isdigit():
+                    problems.append(Problem(file, row, col, f"{v!r} is not a whole number"))
+    return problems
+
+
+def explain_mismatch(quote: str, text: str) -> str:
+    """Say where a quote departs from its source, so an editor can mend it."""
+    squash = lambda s: re.sub(r"\s+", " ", s.replace("\u2019", "'").replace("\u2018", "'")).strip()
+    if squash(quote) and squash(quote) in squash(text):
+        return ("it matches only when spaces and apostrophes are ignored; copy the span from the text itself "
+                "(the source has a non-breaking space, a line break or a curly apostrophe there)")
+    best = max(range(len(quote) + 1), key=lambda n: n if quote[:n] in text else -1)
+    if best < 12:
+        return f"not even its opening ({quote[:40]!r}) is in the text"
+    start = text.find(quote[:best])
+    return (f"the first {best} characters match, then the quote reads {quote[best:best + 30]!r} "
+            f"where the text reads {text[start + best:start + best + 30]!r}")

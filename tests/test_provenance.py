@@ -1,0 +1,115 @@
+"""The data is faithful to the five texts: shipped byte for byte, every quote verbatim, every drug accounted for."""
+import re
+from pathlib import Path
+
+import pytest
+
+import mbc_atlas as mbc
+from mbc_atlas.schema import SOURCE_IDS, TABLES
+
+from .conftest import DATA, ROOT
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.mark.parametrize("source_id", SOURCE_IDS)
+def test_source_text_is_the_seed_byte_for_byte(source_id):
+    shipped = (DATA / "sources" / f"{source_id}.txt").read_bytes()
+    if not SEEDS.is_dir():
+        pytest.skip("shared/seeds is not beside this checkout")
+    assert shipped == (SEEDS / f"{source_id}.txt").read_bytes()
+
+
+def test_the_five_sources_are_described(atlas):
+    assert sorted(mbc.sources(atlas)["source_id"]) == sorted(SOURCE_IDS)
+
+
+def _quotes(atlas):
+    for t in TABLES:
+        df = atlas[t.name]
+        for col, src_col in t.quotes.items():
+            for i, (q, sid) in enumerate(zip(df[col], df[src_col])):
+                if q:
+                    yield f"{t.file}:{i + 2}:{col}", sid, q
+
+
+def test_every_quote_is_verbatim_in_its_source(atlas):
+    quotes = list(_quotes(atlas))
+    assert len(quotes) > 100
+    missing = [(where, sid) for where, sid, q in quotes if q not in atlas.texts[sid]]
+    assert missing == []
+
+
+def test_every_stated_source_fact_is_verbatim(atlas):
+    src = mbc.sources(atlas)
+    for _, rec in src.iterrows():
+        for col in [c for c in src.columns if c.endswith("_basis")]:
+            fact = col[: -len("_basis")]
+            if rec[col] == "stated":
+                assert rec[fact] and rec[fact] in atlas.texts[rec["source_id"]], (rec["source_id"], fact)
+
+
+def test_stated_and_inferred_follow_the_contract(atlas):
+    src = mbc.sources(atlas).set_index("source_id")
+    assert src.loc["standards_of_care", "funding"] == "This fact sheet was made possible by a grant from Celgene."
+    assert src.loc["faslodex_site", "publisher_basis"] == "inferred"       # the maker is not named
+    assert src.loc["frankly_speaking", "publisher_basis"] == "inferred"    # Cancer Support Community
+    assert src.loc["johnson_2010", "author_basis"] == "stated"
+    assert (src.loc["johnson_2010", ["year_earliest", "year_latest"]] == ["2010", "2012"]).all()
+    assert src.loc["standards_of_care", "year_earliest"] == "2012"
+
+
+def test_every_drug_named_in_a_text_has_a_mention(atlas):
+    """Search each text for every generic and brand name: each hit must be recorded in drug_mentions.csv."""
+    d = mbc.drugs(atlas)
+    recorded = set(zip(mbc.drug_mentions(atlas)["generic"], mbc.drug_mentions(atlas)["source_id"]))
+    names = {g: {g, b, *filter(None, w.split(";"))} for g, b, w in zip(d["generic"], d["brand"], d["brand_as_written"])}
+    found = set()
+    for sid, text in atlas.texts.items():
+        for generic, forms in names.items():
+            if any(re.search(rf"\b{re.escape(f)}\b", text, re.I) for f in forms):
+                found.add((generic, sid))
+    # "paclitaxel" also matches inside "albumin-bound paclitaxel": both are named by standards_of_care.
+    assert found == recorded
+
+
+def test_drug_counts_per_source(atlas):
+    counts = mbc.drug_mentions(atlas).groupby("source_id").size().to_dict()
+    assert counts == {"breastcancer_org": 5, "faslodex_site": 2, "johnson_2010": 2, "standards_of_care": 15}
+
+
+def test_claim_counts_per_source(atlas):
+    counts = mbc.claims(atlas).groupby("source_id").size().to_dict()
+    assert counts == {"breastcancer_org": 9, "faslodex_site": 20, "frankly_speaking": 1,
+                      "johnson_2010": 10, "standards_of_care": 10}
+
+
+@pytest.mark.parametrize("claim_id,characteristic,category", [
+    ("bco-07", "liver", "chemotherapy"),               # list item under a heading
+    ("fas-08", "progressed_on_hormonal", "hormonal"),  # the drug maker's own drug
+    ("soc-05", "postmenopausal", "hormonal"),          # aromatase inhibitors only after menopause
+    ("jon-08", "isolated_metastasis", "surgery"),
+])
+def test_landmark_claims(atlas, claim_id, characteristic, category):
+    row = mbc.claims(atlas).set_index("claim_id").loc[claim_id]
+    assert (row["characteristic"], row["category"]) == (characteristic, category)
+
+
+def test_list_item_quotes_run_from_heading_to_item(atlas):
+    c = mbc.claims(atlas).set_index("claim_id")
+    assert c.loc["bco-07", "quote"].startswith("Chemotherapy is usually recommended if the cancer is:")
+    assert c.loc["bco-07", "quote"].endswith("- in the liver")
+
+
+def test_implied_claims_say_how(atlas):
+    c = mbc.claims(atlas)
+    implied = c[c["stance"] == "implied"]
+    assert len(implied) > 0 and (implied["condition"].str.len() > 0).all()
+
+
+def test_every_glossary_term_is_used_by_a_source(atlas):
+    g = mbc.glossary(atlas=atlas)
+    assert (g["source_ids"] != "").all()
+    for term in ["systemic therapy", "palliative", "lymphangitic spread", "monoclonal antibody", "biopsy",
+                 "aromatase inhibitor", "antiestrogen", "single-agent therapy", "combination therapy", "HER2"]:
+        assert term in set(g["term"])
