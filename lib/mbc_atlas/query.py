@@ -108,7 +108,7 @@ def glossary(search: str = "", atlas: Atlas | None = None) -> pd.DataFrame:
     """Terms a learner meets in the texts, defined in plain language, with the sources that use them.
 
     >>> glossary("biopsy")["term"].tolist()
-    ['biopsy']
+    ['biopsy', 'pathology report']
     """
     a = _atlas(atlas)
     df = a["glossary"].copy()
