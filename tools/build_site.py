@@ -1,0 +1,112 @@
+"""Build an offline HTML version of every notebook into site/ (``make site``).
+
+Each notebook is executed in a fresh kernel with its widget state stored, exported with a template whose
+scripts (require.js and the Jupyter widgets HTML manager) are installed from the npm registry at build
+time and copied into site/_static, so the pages need no network. site/index.html lists them in reading order.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+from html import escape
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbconvert import HTMLExporter
+
+ROOT = Path(__file__).resolve().parents[1]
+ASSETS = Path(__file__).resolve().parent / "site"
+MANAGER_DIST = ASSETS / "node_modules" / "@jupyter-widgets" / "html-manager" / "dist"
+REQUIRE_JS = ASSETS / "node_modules" / "requirejs" / "require.js"
+FONTS = (".woff", ".woff2", ".ttf", ".eot", ".svg")
+
+sys.path.insert(0, str(ROOT / "lib"))
+from mbc_atlas.lesson import NOTEBOOKS, NOTE_TEXT  # noqa: E402
+
+
+def install_js() -> None:
+    """Install the site's JavaScript from the npm registry (a no-op when already there)."""
+    if MANAGER_DIST.joinpath("embed-amd.js").is_file() and REQUIRE_JS.is_file():
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        raise SystemExit("make site needs npm (Node.js) to fetch require.js and the widgets HTML manager "
+                         "from the npm registry; install Node.js and run it again.")
+    subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ASSETS, check=True)
+
+
+def copy_static(out: Path) -> None:
+    static = out / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REQUIRE_JS, static / "require.js")
+    shutil.copy2(ASSETS / "site.css", static / "site.css")
+    for f in MANAGER_DIST.iterdir():
+        if f.name == "embed-amd.js" or f.suffix in FONTS:
+            shutil.copy2(f, static / f.name)
+
+
+def execute(path: Path) -> nbformat.NotebookNode:
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3", store_widget_state=True,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    return nb
+
+
+def export(nb: nbformat.NotebookNode) -> str:
+    exporter = HTMLExporter(extra_template_basedirs=[str(ASSETS)], template_name="template")
+    exporter.require_js_url = "_static/require.js"
+    exporter.widget_renderer_url = "_static/embed-amd.js"
+    html, _ = exporter.from_notebook_node(nb)
+    # Links between notebooks point at their HTML twins.
+    return re.sub(r'href="([0-9]{2}_[a-z_]+)\.ipynb"', r'href="\1.html"', html)
+
+
+def index_html(pages: list[tuple[str, str]]) -> str:
+    items = "\n".join(f'<li><a href="{name}.html">{escape(title)}</a></li>' for name, title in pages)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>mbc_atlas — contents</title>
+<link rel="stylesheet" href="_static/site.css">
+<style>body{{font-family:system-ui,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.5;color:#222}}
+a{{color:#0072B2}} li{{margin:.3em 0}}</style></head>
+<body><h1>mbc_atlas: treatment of metastatic breast cancer in five patient-education texts</h1>
+<p style="border-left:6px solid #D55E00;background:#FFF4EC;padding:8px 12px">{NOTE_TEXT}</p>
+<p>Read the notebooks in this order. This is a static copy: the interactive widgets show the state they were
+saved in; to use them, open the notebooks in JupyterLab or on Binder.</p>
+<ol start="0">
+{items}
+</ol></body></html>
+"""
+
+
+def build(out: Path, notebooks_dir: Path = ROOT / "notebooks", names=None) -> list[Path]:
+    """Execute and export the notebooks (all of the learning path, or ``names``) into ``out``."""
+    install_js()
+    out.mkdir(parents=True, exist_ok=True)
+    copy_static(out)
+    pages = [(n, t) for n, t in NOTEBOOKS if (names is None or n in names) and (notebooks_dir / f"{n}.ipynb").is_file()]
+    written = []
+    for name, _ in pages:
+        print(f"  {name}", flush=True)
+        path = out / f"{name}.html"
+        path.write_text(export(execute(notebooks_dir / f"{name}.ipynb")), encoding="utf-8")
+        written.append(path)
+    (out / "index.html").write_text(index_html(pages), encoding="utf-8")
+    return written
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "site"), help="output folder (default: %(default)s)")
+    parser.add_argument("names", nargs="*", help="only these notebooks, e.g. 06_explorer")
+    args = parser.parse_args(argv)
+    written = build(Path(args.out), names=args.names or None)
+    print(f"wrote {len(written)} page(s) and index.html to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
