@@ -206,10 +206,11 @@ def _source_facts(sources, texts) -> list[Problem]:
         text = texts.get(rec["source_id"], "")
         for f in facts:
             value, basis = rec[f], rec[f + "_basis"]
-            if basis == "stated" and value not in text:
-                problems.append(Problem("sources.csv", i + 2, f,
-                                        "is marked 'stated' but is not verbatim in the text: "
-                                        + explain_mismatch(value, text)))
+            for part in (value.split("; ") if basis == "stated" else ()):
+                if part not in text:
+                    problems.append(Problem("sources.csv", i + 2, f,
+                                            "is marked 'stated' but is not verbatim in the text: "
+                                            + explain_mismatch(part, text)))
             if basis == "not stated" and value:
                 problems.append(Problem("sources.csv", i + 2, f, "is marked 'not stated' but has a value"))
             if basis == "inferred" and not value:

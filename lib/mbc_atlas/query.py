@@ -158,8 +158,8 @@ def associations(ids, atlas: Atlas | None = None) -> pd.DataFrame:
     claim. A characteristic the sources say nothing about simply has no rows
     (see :func:`answer` for the "silent" list).
 
-    >>> associations(["liver"])[["category", "source_id"]].drop_duplicates().values.tolist()
-    [['chemotherapy', 'breastcancer_org'], ['chemotherapy', 'johnson_2010']]
+    >>> associations(["bone"])[["category", "source_id", "stance"]].values.tolist()
+    [['radiation', 'faslodex_site', 'for_symptoms'], ['radiation', 'johnson_2010', 'for_symptoms']]
     """
     a = _atlas(atlas)
     chosen = validate_selection(ids, a)
