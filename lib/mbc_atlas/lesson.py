@@ -23,6 +23,20 @@ NOTEBOOKS = (
     ("09_glossary", "Glossary"),
 )
 
+#: One line per notebook: what a learner will be able to do (one measurable verb each).
+OBJECTIVES = {
+    "00_start_here": "identify who wrote each of the five texts, when, and who paid",
+    "01_the_big_picture": "explain systemic vs local therapy and the goal of treatment as the texts put it",
+    "02_hormonal_therapy": "identify the hormonal drugs and when the texts turn to them",
+    "03_chemotherapy": "explain when the texts turn to chemotherapy, and single-agent vs combination",
+    "04_targeted_therapy": "identify the HER2-targeted drugs and why one text files tamoxifen here",
+    "05_local_therapy": "compare which sites the texts tie to radiation and to surgery",
+    "06_explorer": "justify, with quotes, which categories the texts associate with a set of characteristics",
+    "07_comparing_sources": "compare the texts, appraise them, and say where they disagree",
+    "08_self_check": "check your understanding with questions and cases",
+    "09_glossary": "identify what a word in the texts means and which texts use it",
+}
+
 NOTE_TEXT = (
     "<strong>Educational use only — not medical advice.</strong> The five texts date from 2010–2013 and "
     "treatment has changed since; check current clinical guidelines. This collection says what "
@@ -86,3 +100,68 @@ def reveal(question: str, answer_html: str) -> HTML:
     return HTML(f'<div class="mbc-question" style="margin:10px 0"><p><strong>Question.</strong> {escape(question)}</p>'
                 f'<details><summary style="cursor:pointer;color:#0072B2">Show the answer</summary>'
                 f'<div style="padding:4px 12px">{answer_html}</div></details></div>')
+
+
+def quotes_html(df, atlas: Atlas | None = None) -> str:
+    """Like :func:`quotes`, as an HTML string (for an answer revealed on demand)."""
+    return "".join(quote_html(q, s, atlas) for q, s in zip(df["quote"], df["source_id"]))
+
+
+def answer_html(intro: str, df=None, atlas: Atlas | None = None) -> str:
+    """An answer: a sentence (plain text, escaped) followed by the cited quotes it rests on.
+
+    >>> import pandas as pd
+    >>> "Frankly Speaking" in answer_html("So.", pd.DataFrame({"quote": ["Chemotherapy is given in cycles."],
+    ...                                                         "source_id": ["frankly_speaking"]}))
+    True
+    """
+    quoted = quotes_html(df, atlas) if df is not None and len(df) else ""
+    return f"<p>{escape(intro)}</p>{quoted}"
+
+
+def cite(ref: str, atlas: Atlas | None = None) -> str:
+    """The quote of a passage (``passage_id``) or a claim (``claim_id``), as a cited block quote (HTML string).
+
+    >>> "Frankly Speaking" in cite("goal-1")
+    True
+    """
+    a = _atlas(atlas)
+    for table, key in (("passages", "passage_id"), ("claims", "claim_id")):
+        df = a[table]
+        hit = df[df[key] == ref]
+        if len(hit):
+            return quote_html(hit["quote"].iloc[0], hit["source_id"].iloc[0], a)
+    raise ValueError(f"no passage or claim has the id {ref!r}")
+
+
+def key_points(items, atlas: Atlas | None = None) -> HTML:
+    """The key points that close a notebook.
+
+    Each item is either a sentence (plain text, escaped; build it from the data where it states a fact) or a
+    pair ``(lead_in, ref)``: a short lead-in followed by the quote of passage or claim ``ref``, with its source.
+    """
+    a = _atlas(atlas)
+    out = []
+    for item in items:
+        if isinstance(item, tuple):
+            lead, ref = item
+            for table, key in (("passages", "passage_id"), ("claims", "claim_id")):
+                hit = a[table][a[table][key] == ref]
+                if len(hit):
+                    break
+            else:
+                raise ValueError(f"no passage or claim has the id {ref!r}")
+            q, sid = hit["quote"].iloc[0], hit["source_id"].iloc[0]
+            out.append(f"<li>{escape(lead)}: “{escape(q)}” <cite>({escape(source_name(sid, a))})</cite></li>")
+        else:
+            out.append(f"<li>{escape(item)}</li>")
+    return HTML('<div class="mbc-key-points"><strong>Key points</strong><ul>' + "".join(out) + "</ul></div>")
+
+
+def cites(*refs, atlas: Atlas | None = None) -> HTML:
+    """Several passages or claims, each as a cited block quote, in the order given.
+
+    >>> cites("goal-1", "goal-4").data.count("<blockquote")
+    2
+    """
+    return HTML("".join(cite(r, atlas) for r in refs))
