@@ -123,4 +123,12 @@ TABLES = (
         required=("term", "definition", "appears_as"),
         multi=("appears_as",),
     ),
+    # Not from the five texts: dated treatment developments since them, each with its citation
+    # (notebook 07's "currency" section). ``date`` is YYYY-MM, or YYYY where the month is not certain.
+    Table(
+        "developments",
+        columns=("date", "development", "citation"),
+        key=("date", "development"),
+        required=("date", "development", "citation"),
+    ),
 )
