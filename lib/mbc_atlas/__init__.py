@@ -9,6 +9,7 @@ For teaching only: not medical advice. The texts are old; check current guidelin
 from .load import Atlas, DataError, Problem, check, load
 from .query import (Answer, answer, associations, categories, characteristics, claims, disagreements,
                     drug_mentions, drugs, glossary, passages, sources, stances, validate_selection)
+from . import appraisal, compare, quiz  # notebooks 07-08; import only pandas until used
 
 DISCLAIMER = (
     "Educational use only, not medical advice. The five texts date from 2010-2013 and treatment has "

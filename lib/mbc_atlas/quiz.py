@@ -1,0 +1,545 @@
+"""Self-check questions and case vignettes whose answer keys are computed from ``data/`` (notebook 08).
+
+No key is typed by hand: each question is built by a function that reads the claims, drugs, categories or
+sources, and each case is a list of characteristic ids whose key is :func:`mbc_atlas.answer`. Change the
+data and the keys, the options and the feedback follow.
+
+Widgets show their feedback by setting an HTML widget's ``.value`` (never by printing), so a plain test can
+choose an answer, press the button and read what the learner would see::
+
+    check = self_check()
+    q = check.widgets["radiation_scope"]
+    q.choices.value = "local"; q.button.click(); q.feedback.value
+
+Nothing leaves the machine: answers and the score live in memory only.
+
+>>> sorted(question("her2_positive_categories").key)
+['chemotherapy', 'targeted']
+>>> sorted(case_item("case_negative_liver").key)
+['chemotherapy']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+import pandas as pd
+
+from .load import Atlas
+from .query import SEP, _atlas, answer, categories, characteristics, claims, disagreements, drugs, sources
+
+NONE = "none"
+NONE_LABEL = "None: the sources say nothing about this"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One question (or case): what is asked, the options, the key, and the explanation that rests on quotes."""
+
+    id: str
+    kind: str                 # "single" (choose one) or "multiple" (choose all that apply)
+    prompt: str
+    options: tuple            # (label, value) pairs
+    key: frozenset            # the values that make the right answer
+    explanation: str          # HTML: why, with the quotes and their sources
+    checks: str               # what the item checks, for the instructor guide
+    story: str = ""           # a case's vignette (cases only)
+    selection: tuple = ()     # a case's characteristic ids (cases only)
+
+    def label(self, value) -> str:
+        return dict((v, lab) for lab, v in self.options)[value]
+
+    @property
+    def key_labels(self) -> list:
+        return [lab for lab, v in self.options if v in self.key]
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    story: str
+    selection: tuple
+    checks: str
+
+
+#: The case vignettes: each is defined by characteristic ids; the story only tells it in words.
+CASES = (
+    Case("case_after_tamoxifen",
+         "A postmenopausal woman whose hormone-receptor-positive cancer has grown despite tamoxifen.",
+         ("hr_positive", "postmenopausal", "progressed_on_hormonal"),
+         "combining characteristics; a disagreement (what comes after hormonal therapy); an approval a text reports"),
+    Case("case_her2_after_trastuzumab",
+         "A woman whose HER2-positive cancer has kept growing despite trastuzumab (Herceptin).",
+         ("her2_positive", "progressed_on_trastuzumab"),
+         "HER2-positive disease; how strongly each text ties trastuzumab; chemotherapy after trastuzumab"),
+    Case("case_premenopausal_bone",
+         "A premenopausal woman with hormone-receptor-positive cancer that has spread to the bones.",
+         ("hr_positive", "premenopausal", "bone"),
+         "a local category from the place of spread; drugs a text restricts before menopause"),
+    Case("case_negative_liver",
+         "A woman whose hormone-receptor-negative cancer has spread to the liver.",
+         ("hr_negative", "liver"),
+         "a selection few texts speak to: count the texts behind each category, not only the categories"),
+    Case("case_single_brain",
+         "A woman with a single metastasis in the brain, in a place surgery can reach.",
+         ("brain", "isolated_metastasis"),
+         "local therapy: categories tied to the place of spread and to a single reachable tumour"),
+    Case("case_her2_negative",
+         "A woman whose cancer is HER2-negative; nothing else about it is known.",
+         ("her2_negative",),
+         "silence: the texts tie no category to this characteristic"),
+)
+CASES_BY_ID = {c.id: c for c in CASES}
+
+
+# --------------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------------
+
+def _names(atlas: Atlas) -> dict:
+    src = sources(atlas)
+    return dict(zip(src["source_id"], src["short_name"]))
+
+
+def _join(words) -> str:
+    words = list(words)
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _quote(quote: str, source_id: str, atlas: Atlas, extra: str = "") -> str:
+    from .lesson import quote_html
+
+    return quote_html(quote, source_id, atlas, extra)
+
+
+def _category_options(atlas: Atlas, with_none=True) -> tuple:
+    cats = categories(atlas)
+    opts = tuple(zip(cats["label"], cats["category"]))
+    return opts + ((NONE_LABEL, NONE),) if with_none else opts
+
+
+def _claims_html(rows, atlas: Atlas, labels=None) -> str:
+    """Distinct quotes of some claims, each cited with its source, stance and characteristic."""
+    from .query import stances
+
+    st = stances(atlas).set_index("stance")["label"]
+    labels = labels if labels is not None else characteristics(atlas).set_index("characteristic")["label"]
+    seen, out = set(), []
+    for r in rows:
+        if (r["source_id"], r["quote"]) in seen:
+            continue
+        seen.add((r["source_id"], r["quote"]))
+        extra = f"{st[r['stance']]}; {labels[r['characteristic']]}"
+        if r.get("attributed_to"):
+            extra += f"; attributed to {r['attributed_to']}"
+        out.append(_quote(r["quote"], r["source_id"], atlas, extra))
+    return "".join(out)
+
+
+def _disagreement_html(d: dict, atlas: Atlas) -> str:
+    return (f'<div class="mbc-quiz-disagreement"><p><strong>The texts differ here</strong> '
+            f'(<code>{escape(d["disagreement_id"])}</code>): {escape(d["summary"])}</p>'
+            + _quote(d["quote_a"], d["source_a"], atlas) + _quote(d["quote_b"], d["source_b"], atlas) + "</div>")
+
+
+# --------------------------------------------------------------------------------------------------
+# Questions, each built from the data
+# --------------------------------------------------------------------------------------------------
+
+def categories_for(characteristic: str, atlas: Atlas | None = None) -> Item:
+    """Which categories do the sources associate with one characteristic? Key: :func:`mbc_atlas.answer`."""
+    a = _atlas(atlas)
+    ans = answer([characteristic], a)
+    label = characteristics(a).set_index("characteristic").loc[characteristic, "label"]
+    assoc = ans.associated
+    key = frozenset(c.category for c in assoc) or frozenset({NONE})
+    if assoc:
+        parts = [f"<p>The texts associate {escape(label)} cancer with "
+                 f"{escape(_join(c.label.lower() for c in assoc))}.</p>"]
+        for c in assoc:
+            parts.append(f"<p><strong>{escape(c.label)}</strong> ({escape(_join(_names(a)[s] for s in c.sources))}):</p>"
+                         + _claims_html(c.claims, a))
+        for d in ans.disagreements:
+            parts.append(_disagreement_html(d, a))
+        explanation = "".join(parts)
+    else:
+        explanation = (f"<p>The sources say nothing about this: none of the {len(sources(a))} texts ties "
+                       f"{escape(label)} cancer to any treatment category. Silence is not evidence either way.</p>")
+    return Item(f"{characteristic}_categories", "multiple",
+                f"Which treatment categories do the sources associate with {label} cancer? (Choose all that apply.)",
+                _category_options(a), key, explanation,
+                f"reading the claims for one characteristic ({characteristic})"
+                + (" — a silent characteristic" if not assoc else ""))
+
+
+def only_after_menopause(atlas: Atlas | None = None) -> Item:
+    """Which drugs do the texts restrict to women after menopause? Key: ``restricted_with`` in drugs.csv."""
+    a = _atlas(atlas)
+    d = drugs(a)
+    opts = tuple((f"{r['generic']} ({r['brand']})", r["generic"]) for r in d.to_dict("records"))
+    hit = d[d["restricted_with"].map(lambda v: "premenopausal" in [x.strip() for x in v.split(SEP)])]
+    key = frozenset(hit["generic"])
+    parts = [f"<p>{len(hit)} of the {len(d)} drugs the texts name are restricted to women after menopause: "
+             f"{escape(_join(hit['generic']))}.</p>"]
+    for (why, sid, quote), grp in hit.groupby(["restriction", "restriction_source_id", "restriction_quote"], sort=False):
+        parts.append(f"<p><strong>{escape(_join(grp['generic']))}</strong>: {escape(why)}.</p>" + _quote(quote, sid, a))
+    return Item("only_after_menopause", "multiple",
+                "Which drugs do the texts restrict to women who have gone through menopause (a text says they "
+                "work only after menopause, or describes them only for postmenopausal women)? (Choose all that apply.)",
+                opts, key, "".join(parts), "drug restrictions (drugs.csv, restricted_with = premenopausal)")
+
+
+def maker_after_antiestrogen(source_id: str = "faslodex_site", characteristic: str = "progressed_on_hormonal",
+                             atlas: Atlas | None = None) -> Item:
+    """Which category does the drug maker's page associate with growth after antiestrogen therapy? Key: its claims."""
+    a = _atlas(atlas)
+    src = sources(a).set_index("source_id")
+    label = characteristics(a).set_index("characteristic").loc[characteristic, "label"]
+    c = claims(a)
+    mine = c[(c["source_id"] == source_id) & (c["characteristic"] == characteristic)]
+    cats = categories(a).set_index("category")
+    key = frozenset(mine["category"]) or frozenset({NONE})
+    name, kind = src.loc[source_id, "short_name"], src.loc[source_id, "publisher_kind"]
+    if len(mine):
+        parts = [f"<p>The {escape(name)} ({escape(kind)}) associates it with "
+                 f"{escape(_join(cats.loc[k, 'label'].lower() for k in dict.fromkeys(mine['category'])))}.</p>",
+                 _claims_html(mine.to_dict("records"), a)]
+    else:
+        parts = [f"<p>The sources say nothing about this: the {escape(name)} ties {escape(label.lower())} to no category.</p>"]
+    for d in disagreements(a).to_dict("records"):
+        if d["characteristic"] == characteristic and source_id in (d["source_a"], d["source_b"]):
+            parts.append(_disagreement_html(d, a))
+    return Item("maker_after_antiestrogen", "single" if len(key) == 1 else "multiple",
+                f"Which treatment category does the {name} ({kind}) associate with cancer that "
+                f"{label[:1].lower() + label[1:]} (antiestrogen therapy such as tamoxifen)?",
+                _category_options(a), key, "".join(parts),
+                f"one source's claims ({source_id}, {characteristic}), read beside the disagreement it is part of")
+
+
+def scope_of(category: str = "radiation", atlas: Atlas | None = None) -> Item:
+    """Is a category systemic or local? Key: ``scope`` in categories.csv."""
+    a = _atlas(atlas)
+    cats = categories(a).set_index("category")
+    rec = cats.loc[category]
+    scopes = list(dict.fromkeys(categories(a)["scope"]))
+    return Item(f"{category}_scope", "single", f"Is {rec['label'].lower()} systemic or local, as the texts put it?",
+                tuple((s, s) for s in scopes), frozenset({rec["scope"]}),
+                f"<p>{escape(rec['label'])} is {escape(rec['scope'])}.</p>" + _quote(rec["quote"], rec["source_id"], a),
+                f"the scope of a category (categories.csv, {category})")
+
+
+def systemic_categories(atlas: Atlas | None = None) -> Item:
+    """Which categories do the texts call systemic? Key: ``scope`` in categories.csv."""
+    a = _atlas(atlas)
+    cats = categories(a)
+    hit = cats[cats["scope"] == "systemic"]
+    parts = [f"<p>The texts call {escape(_join(hit['label'].str.lower()))} systemic; "
+             f"{escape(_join(cats[cats['scope'] != 'systemic']['label'].str.lower()))} are local.</p>"]
+    parts += [_quote(r["quote"], r["source_id"], a, r["label"]) for r in cats.to_dict("records")]
+    return Item("systemic_categories", "multiple",
+                "Which treatment categories do the texts call systemic (reaching the whole body)? (Choose all that apply.)",
+                _category_options(a, with_none=False), frozenset(hit["category"]), "".join(parts),
+                "systemic vs local (categories.csv, scope)")
+
+
+def second_category_of(generic: str = "tamoxifen", atlas: Atlas | None = None) -> Item:
+    """Which text files a drug under a second category? Key: ``second_category_source_id`` in drugs.csv."""
+    a = _atlas(atlas)
+    d = drugs(a).set_index("generic")
+    rec = d.loc[generic]
+    names = _names(a)
+    cats = categories(a).set_index("category")["label"]
+    opts = tuple((n, s) for s, n in names.items()) + (("No text does", NONE),)
+    if rec["second_category"]:
+        key = frozenset({rec["second_category_source_id"]})
+        expl = (f"<p>{escape(names[rec['second_category_source_id']])} also files {escape(generic)} under "
+                f"{escape(cats[rec['second_category']].lower())}; the texts' main category for it is "
+                f"{escape(cats[rec['category']].lower())}.</p>"
+                + _quote(rec["second_category_quote"], rec["second_category_source_id"], a))
+        for dis in disagreements(a).to_dict("records"):
+            if generic in dis["summary"].lower() and dis["kind"] == "classification":
+                expl += _disagreement_html(dis, a)
+    else:
+        key = frozenset({NONE})
+        expl = f"<p>No text files {escape(generic)} under a second category.</p>"
+    return Item(f"{generic}_second_category", "single",
+                f"One text also calls {generic} something other than {cats[rec['category']].lower()}. Which text?",
+                opts, key, expl, f"a drug filed under two categories (drugs.csv, {generic})")
+
+
+def who_paid(atlas: Atlas | None = None) -> Item:
+    """Which texts say, in their own words, who paid for them? Key: ``funding_basis`` in sources.csv."""
+    a = _atlas(atlas)
+    src = sources(a)
+    hit = src[src["funding_basis"] == "stated"]
+    parts = [f"<p>{escape(_join(hit['short_name']))} say{'s' if len(hit) == 1 else ''} who paid for "
+             f"{'it' if len(hit) == 1 else 'them'}:</p>"]
+    parts += [_quote(p, r["source_id"], a) for r in hit.to_dict("records") for p in r["funding"].split("; ")]
+    inferred = src[src["funding_basis"] == "inferred"]
+    if len(inferred):
+        parts.append("<p>For " + escape(_join(inferred["short_name"])) + " only the editors infer it: "
+                     + escape("; ".join(inferred["funding"])) + ".</p>")
+    return Item("who_paid", "multiple", "Which texts say, in their own words, who paid for them? (Choose all that apply.)",
+                tuple(zip(src["short_name"], src["source_id"])), frozenset(hit["source_id"]), "".join(parts),
+                "appraisal: disclosure of funding (sources.csv, funding_basis = stated)")
+
+
+#: The questions of notebook 08, in order: id -> builder.
+QUESTIONS = {
+    "systemic_categories": systemic_categories,
+    "radiation_scope": lambda atlas=None: scope_of("radiation", atlas),
+    "her2_positive_categories": lambda atlas=None: categories_for("her2_positive", atlas),
+    "her2_negative_categories": lambda atlas=None: categories_for("her2_negative", atlas),
+    "only_after_menopause": only_after_menopause,
+    "maker_after_antiestrogen": lambda atlas=None: maker_after_antiestrogen(atlas=atlas),
+    "tamoxifen_second_category": lambda atlas=None: second_category_of("tamoxifen", atlas),
+    "who_paid": who_paid,
+}
+
+
+def question(qid: str, atlas: Atlas | None = None) -> Item:
+    """One question, built from the data."""
+    if qid not in QUESTIONS:
+        raise ValueError(f"unknown question {qid!r}; known: {', '.join(QUESTIONS)}")
+    return QUESTIONS[qid](atlas=atlas)
+
+
+# --------------------------------------------------------------------------------------------------
+# Cases: the key is mbc.answer(selection)
+# --------------------------------------------------------------------------------------------------
+
+def case_answer_html(ids, atlas: Atlas | None = None) -> str:
+    """What the explorer shows for a selection, as HTML: each associated category with its texts, stances
+    and quotes; the characteristics the sources say nothing about; disagreements; drugs a text restricts."""
+    a = _atlas(atlas)
+    ans = answer(ids, a)
+    labels = characteristics(a).set_index("characteristic")["label"]
+    names = _names(a)
+    parts = [f"<p><strong>Selection:</strong> {escape('; '.join(labels[c] for c in ans.selection))}</p>"]
+    if ans.associated:
+        parts.append(f"<p>The texts associate {escape(_join(c.label.lower() for c in ans.associated))} with it.</p>")
+    else:
+        parts.append("<p>The sources say nothing about this: no text ties this selection to any category.</p>")
+    for c in ans.associated:
+        tied = sorted({r["characteristic"] for r in c.claims}, key=list(ans.selection).index)
+        parts.append(f'<div class="mbc-case-category"><p><strong>{escape(c.label)}</strong> ({escape(c.scope)}): '
+                     f"{len(c.sources)} text{'s' if len(c.sources) != 1 else ''} "
+                     f"({escape(_join(names[s] for s in c.sources))}), through "
+                     f"{escape(_join(labels[t].lower() if labels[t][1:2].islower() else labels[t] for t in tied))}; "
+                     f"strongest: {escape(c.stances[0])}.</p>" + _claims_html(c.claims, a, labels) + "</div>")
+    not_assoc = [c.label.lower() for c in ans.categories if not c.sources]
+    if not_assoc and ans.associated:
+        parts.append(f"<p>The sources say nothing tying this selection to {escape(_join(not_assoc).replace(' and ', ' or '))}.</p>")
+    if ans.silent:
+        parts.append(f"<p>The sources say nothing about {escape(_join(labels[s] for s in ans.silent))}.</p>")
+    for d in ans.disagreements:
+        parts.append(_disagreement_html(d, a))
+    restricted = [dn for dn in ans.drugs if dn.restricted]
+    for dn in restricted:
+        parts.append(f"<p><strong>Restricted for this selection: {escape(dn.generic)} ({escape(dn.brand)})</strong>: "
+                     f"{escape(dn.restricted)}.</p>" + _quote(dn.restriction_quote, dn.restriction_source_id, a))
+    return "".join(parts)
+
+
+def case_item(case_id: str, atlas: Atlas | None = None) -> Item:
+    """A case vignette as a question: which categories do the texts associate? Key: :func:`mbc_atlas.answer`."""
+    if case_id not in CASES_BY_ID:
+        raise ValueError(f"unknown case {case_id!r}; known: {', '.join(CASES_BY_ID)}")
+    a = _atlas(atlas)
+    case = CASES_BY_ID[case_id]
+    ans = answer(list(case.selection), a)
+    key = frozenset(c.category for c in ans.associated) or frozenset({NONE})
+    labels = characteristics(a).set_index("characteristic")["label"]
+    return Item(case.id, "multiple",
+                "Which treatment categories do the texts associate with this situation? (Choose all that apply.)",
+                _category_options(a), key, case_answer_html(case.selection, a), case.checks,
+                story=case.story, selection=tuple(answer(list(case.selection), a).selection))
+
+
+def items(atlas: Atlas | None = None) -> list:
+    """Every question, then every case."""
+    a = _atlas(atlas)
+    return [question(q, a) for q in QUESTIONS] + [case_item(c.id, a) for c in CASES]
+
+
+# --------------------------------------------------------------------------------------------------
+# Grading and feedback
+# --------------------------------------------------------------------------------------------------
+
+def grade(item: Item, chosen) -> bool:
+    """True when the chosen values are exactly the key.
+
+    >>> grade(question("radiation_scope"), {"local"})
+    True
+    """
+    chosen = {chosen} if isinstance(chosen, str) else set(chosen)
+    return chosen == set(item.key)
+
+
+def feedback_html(item: Item, chosen) -> str:
+    """What the learner sees after checking: right or not, what was missed or added, and the explanation
+    with its quotes."""
+    chosen = {chosen} if isinstance(chosen, str) else set(c for c in chosen if c is not None)
+    if not chosen:
+        return '<p class="mbc-feedback-empty" role="status">Choose an answer first, then press the button.</p>'
+    right = grade(item, chosen)
+    key = [item.label(v) for _, v in item.options if v in item.key]
+    if right:
+        head = (f'<p class="mbc-feedback-right" role="status" style="border-left:6px solid #009E73;padding:4px 10px">'
+                f"<strong>\u2714 Right.</strong> The answer is: {escape('; '.join(key))}.</p>")
+    else:
+        missed = [item.label(v) for _, v in item.options if v in item.key and v not in chosen]
+        extra = [item.label(v) for _, v in item.options if v in chosen and v not in item.key]
+        bits = []
+        if missed:
+            bits.append(f"You left out: {escape('; '.join(missed))}.")
+        if extra:
+            bits.append(f"Not in the answer: {escape('; '.join(extra))}.")
+        head = (f'<p class="mbc-feedback-wrong" role="status" style="border-left:6px dashed #D55E00;padding:4px 10px">'
+                f"<strong>\u2718 Not quite.</strong> {' '.join(bits)} The answer is: {escape('; '.join(key))}.</p>")
+    return head + f'<div class="mbc-explanation">{item.explanation}</div>'
+
+
+def answer_key(atlas: Atlas | None = None) -> pd.DataFrame:
+    """Every item's key as labels, computed from the data (for the instructor guide)."""
+    rows = []
+    for it in items(atlas):
+        rows.append({"id": it.id, "kind": "case" if it.story else it.kind, "prompt": it.story or it.prompt,
+                     "selection": "; ".join(it.selection), "answer": "; ".join(it.key_labels), "checks": it.checks})
+    return pd.DataFrame(rows)
+
+
+def answer_key_markdown(atlas: Atlas | None = None) -> str:
+    """The answer key as Markdown, for ``docs/instructor_guide.md`` (``python -m mbc_atlas.quiz`` rewrites it)."""
+    a = _atlas(atlas)
+    names = _names(a)
+    lines = ["| # | question | answer (computed from data/) | what it checks |", "|---|---|---|---|"]
+    k = 0
+    for it in items(a):
+        if it.story:
+            continue
+        k += 1
+        lines.append(f"| Q{k} | {it.prompt.replace('|', '/')} | {'; '.join(it.key_labels)} | {it.checks} |")
+    lines += ["", "| case | characteristic ids | categories the texts associate (and which texts) | what it checks |",
+              "|---|---|---|---|"]
+    for c in CASES:
+        ans = answer(list(c.selection), a)
+        cats = "; ".join(f"{x.label} ({', '.join(names[s] for s in x.sources)})" for x in ans.associated) \
+            or "none: the sources say nothing about this"
+        lines.append(f"| {c.story} | `{', '.join(ans.selection)}` | {cats} | {c.checks} |")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------------------
+# Widgets
+# --------------------------------------------------------------------------------------------------
+
+class QuestionWidget:
+    """One question: the choices (radio buttons, or one checkbox per option), a "Check my answer" button, and
+    the feedback (an HTML widget whose ``.value`` is set on each check)."""
+
+    def __init__(self, item: Item, on_check=None):
+        import ipywidgets as w
+
+        self.item = item
+        self._on_check = on_check
+        head = f"<p><strong>{escape(item.prompt)}</strong></p>"
+        if item.story:
+            head = (f'<p style="border-left:4px solid #0072B2;padding:4px 10px;margin:4px 0"><strong>Case.</strong> '
+                    f"{escape(item.story)}</p>{head}")
+        self.prompt = w.HTML(head)
+        if item.kind == "single":
+            self.choices = w.RadioButtons(options=list(item.options), value=None, layout=w.Layout(width="auto"))
+            controls = [self.choices]
+        else:
+            self.choices = {v: w.Checkbox(value=False, description=lab, indent=False, layout=w.Layout(width="auto"))
+                            for lab, v in item.options}
+            controls = list(self.choices.values())
+        self.button = w.Button(description="Check my answer", tooltip="Check your answer against the texts")
+        self.button.on_click(self._check)
+        self.feedback = w.HTML()
+        self.widget = w.VBox([self.prompt, *controls, self.button, self.feedback])
+        self.result = None          # None until checked, then True/False for the latest check
+
+    def chosen(self) -> set:
+        if self.item.kind == "single":
+            return {self.choices.value} if self.choices.value is not None else set()
+        return {v for v, cb in self.choices.items() if cb.value}
+
+    def _check(self, _button=None):
+        chosen = self.chosen()
+        self.feedback.value = feedback_html(self.item, chosen)
+        self.result = grade(self.item, chosen) if chosen else None
+        if self._on_check:
+            self._on_check()
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+class SelfCheck:
+    """All questions and cases of notebook 08, with a running score (kept in memory only)."""
+
+    def __init__(self, atlas: Atlas | None = None):
+        import ipywidgets as w
+
+        self.atlas = _atlas(atlas)
+        self.items = items(self.atlas)
+        self.widgets = {it.id: QuestionWidget(it, self._update) for it in self.items}
+        self.score = w.HTML()
+        self._update()
+
+    def show(self, item_id: str):
+        """The widget of one question or case, to display in a cell."""
+        if item_id not in self.widgets:
+            raise ValueError(f"unknown item {item_id!r}; known: {', '.join(self.widgets)}")
+        return self.widgets[item_id]
+
+    def score_html(self) -> str:
+        n = len(self.widgets)
+        done = [q for q in self.widgets.values() if q.result is not None]
+        right = sum(q.result for q in done)
+        status = {True: "\u2714 right", False: "\u2718 not yet right", None: "\u2013 not answered"}
+        rows = "".join(f"<li>{status[q.result]}: {escape(q.item.story or q.item.prompt)}</li>"
+                       for q in self.widgets.values())
+        return (f'<div class="mbc-score" role="status" aria-live="polite" style="border:2px solid #0072B2;padding:6px 12px;'
+                f'color:#111"><strong>Your score: {right} of {n} right</strong> ({len(done)} of {n} answered). '
+                f"Nothing leaves this computer.<ul style=\"margin:4px 0\">{rows}</ul></div>")
+
+    def _update(self):
+        self.score.value = self.score_html()
+
+
+def self_check(atlas: Atlas | None = None) -> SelfCheck:
+    """A new self-check: ``check.show(item_id)`` for each question or case, ``check.score`` at the end."""
+    return SelfCheck(atlas)
+
+
+# --------------------------------------------------------------------------------------------------
+# Keeping the instructor guide's answer key in step with the data
+# --------------------------------------------------------------------------------------------------
+
+GUIDE_START = "<!-- answer-key:start (generated by `python -m mbc_atlas.quiz`; do not edit by hand) -->"
+GUIDE_END = "<!-- answer-key:end -->"
+
+
+def update_guide(path, atlas: Atlas | None = None) -> bool:
+    """Rewrite the answer-key block of the instructor guide from the data; return True if it changed."""
+    from pathlib import Path
+
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index(GUIDE_START) + len(GUIDE_START), text.index(GUIDE_END)
+    new = text[:start] + "\n" + answer_key_markdown(atlas) + "\n" + text[end:]
+    if new != text:
+        path.write_text(new, encoding="utf-8")
+    return new != text
+
+
+if __name__ == "__main__":  # pragma: no cover
+    from pathlib import Path
+
+    guide = Path(__file__).resolve().parents[2] / "docs" / "instructor_guide.md"
+    print(f"{guide}: {'updated' if update_guide(guide) else 'already up to date'}")
