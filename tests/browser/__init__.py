@@ -1,0 +1,217 @@
+"""Helpers shared by the browser tests and ``tools/bench.py``: start JupyterLab or Voila on a free loopback
+port, drive Debian's Chromium through Playwright with every non-loopback request aborted, and stop
+everything afterwards. Nothing here reaches the network."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+NOTEBOOK = ROOT / "notebooks" / "06_explorer.ipynb"
+ARTIFACTS = ROOT / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+START_TIMEOUT = 90      # seconds for a server to answer
+STOP_TIMEOUT = 15       # seconds for a server to exit after SIGTERM
+
+
+def chromium_missing_reason() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    if not Path(CHROMIUM).is_file():
+        return f"{CHROMIUM} not found (apt-get install chromium; .ci/run does this in CI)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "the playwright Python package is not installed (pip install -e '.[test]')"
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _jupyter_env(tmp: Path) -> dict:
+    """An environment that keeps the servers' runtime files, config and IPython profile in ``tmp``."""
+    env = dict(os.environ)
+    for var, sub in (("JUPYTER_RUNTIME_DIR", "runtime"), ("JUPYTER_CONFIG_DIR", "config"),
+                     ("JUPYTER_DATA_DIR", "data"), ("IPYTHONDIR", "ipython")):
+        (tmp / sub).mkdir(parents=True, exist_ok=True)
+        env[var] = str(tmp / sub)
+    env["JUPYTER_PLATFORM_DIRS"] = "1"
+    env.pop("MBC_ATLAS_DATA", None)
+    return env
+
+
+def _wait_http(url: str, proc: subprocess.Popen, log: Path, timeout: float = START_TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}; log:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as r:
+                if r.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.3)
+    raise TimeoutError(f"{url} did not answer within {timeout}s; log:\n{log.read_text()[-3000:]}")
+
+
+def _stop(proc: subprocess.Popen):
+    """Stop a server we started (and the kernels it started, which share its process group)."""
+    if proc.poll() is None:
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        try:
+            proc.wait(STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(STOP_TIMEOUT)
+    # kernels left behind in the group after the server exited
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+@contextmanager
+def lab_server(tmp: Path):
+    """JupyterLab on a free loopback port serving a private copy of the explorer notebook.
+
+    Yields (base_url, token). Lab is told not to fetch news or check for updates, and to render every
+    cell (windowing off) so the explorer at the bottom of the notebook is in the page.
+    """
+    root = tmp / "notebooks"
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(NOTEBOOK, root / NOTEBOOK.name)
+    settings = tmp / "app-settings"
+    settings.mkdir(exist_ok=True)
+    (settings / "overrides.json").write_text(json.dumps({
+        "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+        "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
+    }))
+    port, token = free_port(), "mbc-test-" + os.urandom(8).hex()
+    log = tmp / "lab.log"
+    cmd = [str(BIN / "jupyter"), "lab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
+           f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+           f"--ServerApp.root_dir={root}", "--LabApp.expose_app_in_browser=True",
+           f"--LabApp.app_settings_dir={settings}", f"--LabApp.user_settings_dir={tmp / 'user-settings'}",
+           f"--LabApp.workspaces_dir={tmp / 'workspaces'}"]
+    with open(log, "w") as out:
+        proc = subprocess.Popen(cmd, cwd=root, env=_jupyter_env(tmp), stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_http(f"{base}/api/status?token={token}", proc, log)
+        yield base, token
+    finally:
+        _stop(proc)
+
+
+@contextmanager
+def voila_server(tmp: Path, notebook: Path = NOTEBOOK):
+    """Voila serving the explorer notebook on a free loopback port; yields its base URL."""
+    port = free_port()
+    log = tmp / "voila.log"
+    cmd = [str(BIN / "voila"), str(notebook), "--no-browser", "--Voila.ip=127.0.0.1", f"--port={port}",
+           "--Voila.port_retries=0"]
+    with open(log, "w") as out:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=_jupyter_env(tmp), stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_http(f"{base}/voila/static/voila.js", proc, log)
+        yield base
+    finally:
+        _stop(proc)
+
+
+def _only_loopback(route):
+    host = urlparse(route.request.url).hostname or ""
+    if route.request.url.startswith(("data:", "blob:")) or host in LOOPBACK:
+        route.continue_()
+    else:
+        route.abort()
+
+
+@contextmanager
+def chromium(tmp: Path, width: int = 1280, height: int = 1600):
+    """A Chromium context with a fresh profile in ``tmp``; every non-loopback request is aborted."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(
+            str(tmp / "chromium-profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+            viewport={"width": width, "height": height}, device_scale_factor=1)
+        try:
+            ctx.route("**/*", _only_loopback)
+            yield ctx
+        finally:
+            ctx.close()
+
+
+# -- driving the explorer in a page -------------------------------------------------------------------
+
+def toggle(page, group: str, characteristic_label: str):
+    """The button of a one-choice group, found by the group's class and the button's words."""
+    return page.locator(f".mbc-explorer .mbc-group-{group}").get_by_role(
+        "button", name=characteristic_label, exact=True)
+
+
+def checkbox(page, characteristic: str):
+    return page.locator(f".mbc-explorer .mbc-ctl-{characteristic} input[type=checkbox]")
+
+
+def summary_text(page) -> str:
+    return page.locator(".mbc-explorer .mbc-summary-widget").inner_text()
+
+
+def grid_counts(page) -> list:
+    """The numbers in the evidence grid's cells, row by row (the last row is 'at least one')."""
+    return page.evaluate("""() => Array.from(document.querySelectorAll('.mbc-explorer .mbc-grid tbody tr'))
+        .map(tr => Array.from(tr.querySelectorAll('td')).map(td => parseInt(td.textContent, 10)))""")
+
+
+def expected_summary_phrases(ids) -> list:
+    """What the summary must say for a selection, derived from ``mbc.answer`` (not from the renderer)."""
+    import mbc_atlas as mbc
+
+    a = mbc.answer(ids)
+    n = len(mbc.sources())
+    out = [f"{c.label.lower()} ({len(c.sources)} of {n} texts)" for c in a.associated]
+    out += [mbc.characteristics().set_index("characteristic").loc[c, "label"] + ": the sources say nothing about this"
+            for c in a.silent]
+    return out
+
+
+def expected_grid(ids) -> list:
+    import mbc_atlas as mbc
+
+    a = mbc.answer(ids)
+    return a.grid.to_numpy().tolist() + [[len(c.sources) for c in a.categories]]
+
+
+def wait_for_summary(page, phrases, timeout_ms: int = 15000):
+    """Wait until the summary shows every phrase (bounded)."""
+    page.wait_for_function(
+        """(phrases) => { const el = document.querySelector('.mbc-explorer .mbc-summary-widget');
+            return el && phrases.every(p => el.innerText.includes(p)); }""",
+        arg=phrases, timeout=timeout_ms)

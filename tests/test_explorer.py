@@ -1,0 +1,333 @@
+"""The explorer, driven as a learner drives it (set a control's value) and checked on what the learner sees:
+the answer area must say what ``mbc.answer`` says, with its quotes, for every characteristic and for a few
+hundred random combinations. No kernel needed."""
+import importlib
+import random
+import re
+from html import escape
+
+import ipywidgets as widgets
+import pytest
+import traitlets
+
+import mbc_atlas as mbc
+
+ex = importlib.import_module("mbc_atlas.explorer")   # the module (mbc.explorer may be the function)
+
+CHARACTERISTICS = mbc.characteristics()
+IDS = list(CHARACTERISTICS["characteristic"])
+LABEL = dict(zip(CHARACTERISTICS["characteristic"], CHARACTERISTICS["label"]))
+GROUP = dict(zip(CHARACTERISTICS["characteristic"], CHARACTERISTICS["group"]))
+GROUPS = {g: list(part["characteristic"]) for g, part in CHARACTERISTICS.groupby("group", sort=False)}
+ONE_GROUPS = list(dict.fromkeys(CHARACTERISTICS.loc[CHARACTERISTICS["choose"] == "one", "group"]))
+
+
+@pytest.fixture(scope="module")
+def app():
+    return mbc.explorer()
+
+
+def choose(app, cid):
+    """Click a characteristic as a learner would: its toggle button, or its checkbox."""
+    if GROUP[cid] in app.controls:
+        app.controls[GROUP[cid]].value = cid
+    else:
+        app.controls[cid].value = True
+
+
+def squeeze(s):
+    return " ".join(s.split())
+
+
+def shown_categories(html):
+    return {c: int(n) for c, n in re.findall(r'data-category="([^"]+)" data-texts="(\d+)"', html)}
+
+
+def shown_grid(html):
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", html, flags=re.S)
+    return [[int(n) for n in re.findall(r'data-count="(\d+)"', r)] for r in rows[1:]]
+
+
+def assert_shows(app, ids, atlas=None):
+    """What the explorer shows for ``ids`` is what ``mbc.answer`` says, quote for quote."""
+    a = mbc.answer(ids, atlas)
+    names = dict(zip(mbc.sources(atlas)["source_id"], mbc.sources(atlas)["short_name"]))
+    n = len(names)
+    html, text = app.shown_html(), app.shown_text()
+    assert app.selection == list(a.selection)
+    for c in LABEL.values():
+        assert (f"\n{c}\n" in "\n" + text.split("Evidence grid")[0] + "\n") == (c in [LABEL[i] for i in a.selection])
+    assert shown_categories(html) == {c.category: len(c.sources) for c in a.categories}
+    assert shown_grid(html) == a.grid.to_numpy().tolist() + [[len(c.sources) for c in a.categories]]
+    for c in a.categories:
+        if c.sources:
+            assert f"{c.label.lower()} ({len(c.sources)} of {n} texts)" in text
+            assert f"{c.label} ({c.scope}): associated by {len(c.sources)} of {n} texts" in text
+            assert "How they put it: " + "; ".join(c.stances) + "." in text
+            section = text.split(f"{c.label} ({c.scope}): associated")[1].split("): ")[0]
+            for sid in c.sources:
+                assert names[sid] in section
+            for claim in c.claims:
+                for line in claim["quote"].split("\n"):
+                    assert squeeze(line) in text
+                assert f"{LABEL[claim['characteristic']]}: {claim['stance_label']}" in text
+                if claim["condition"]:
+                    assert "condition: " + squeeze(claim["condition"]) in text
+                if claim["attributed_to"]:
+                    assert f"The text reports this as the view of {claim['attributed_to']}." in text
+        else:
+            assert f"{c.label} ({c.scope}): not associated" in text
+    for s in a.silent:
+        assert f"{LABEL[s]}: the sources say nothing about this." in text
+    for cid in set(a.selection) - set(a.silent):
+        assert f"{LABEL[cid]}: the sources say nothing about this" not in text
+    for d in a.disagreements:
+        assert f'data-disagreement="{d["disagreement_id"]}"' in html
+        for q in (d["quote_a"], d["quote_b"]):
+            assert escape(q).replace("\n", "<br>") in html
+    if not a.disagreements:
+        assert "Where the texts disagree" not in text
+    for d in a.drugs:
+        assert f"{d.generic} ({d.brand})" in text
+        if d.restricted:
+            assert f"{d.generic} ({d.brand}) [restricted: see below]" in text
+            assert squeeze(d.restriction_quote) in text
+        else:
+            assert f"{d.generic} ({d.brand}) [restricted" not in text
+
+
+@pytest.mark.parametrize("cid", IDS)
+def test_every_single_characteristic_shows_what_answer_says(app, cid):
+    app.reset()
+    choose(app, cid)
+    assert app.selection == [cid]
+    assert_shows(app, [cid])
+
+
+def random_selection(rng):
+    ids = []
+    for group, members in GROUPS.items():
+        if group in ONE_GROUPS:
+            pick = rng.choice([None] + members)
+            if pick:
+                ids.append(pick)
+        else:
+            ids += [m for m in members if rng.random() < 0.3]
+    return ids
+
+
+def test_three_hundred_random_combinations_show_what_answer_says(app):
+    rng = random.Random(20261123)
+    seen = set()
+    for _ in range(300):
+        ids = random_selection(rng)
+        seen.add(tuple(ids))
+        app.reset()
+        for cid in ids:
+            choose(app, cid)
+        assert_shows(app, ids)
+    assert len(seen) > 250   # the seed really does explore
+
+
+def test_changing_one_control_at_a_time_keeps_the_answer_current(app):
+    """Random walks of single clicks (on and off), never a reset between them."""
+    rng = random.Random(7)
+    app.reset()
+    for _ in range(200):
+        cid = rng.choice(IDS)
+        if GROUP[cid] in app.controls:
+            c = app.controls[GROUP[cid]]
+            c.value = ex.NOT_SET if c.value == cid else cid
+        else:
+            app.controls[cid].value = not app.controls[cid].value
+        assert_shows(app, app.selection)
+
+
+def test_a_one_choice_group_holds_one_value_so_contradictions_cannot_be_chosen(app):
+    app.reset()
+    for group in ONE_GROUPS:
+        c = app.controls[group]
+        assert isinstance(c, widgets.ToggleButtons)
+        assert c.options[0] == (ex.NOT_SET_LABEL, ex.NOT_SET) or c.value == ex.NOT_SET
+        assert c.index == 0 and c.value == ex.NOT_SET and c.label == "not set"
+        members = GROUPS[group]
+        c.value = members[0]
+        c.value = members[1]                   # choosing another replaces, never adds
+        assert [i for i in app.selection if i in members] == [members[1]]
+        with pytest.raises((traitlets.TraitError, TypeError)):   # ipywidgets' own message breaks on tuples
+            c.value = (members[0], members[1])
+        assert c.value == members[1]
+        with pytest.raises(traitlets.TraitError):
+            c.value = "kidney"
+    mbc.validate_selection(app.selection)     # what is shown is always a valid selection
+    assert_shows(app, app.selection)
+    # no checkbox exists for a one-choice characteristic
+    assert not any(i in app.controls for g in ONE_GROUPS for i in GROUPS[g])
+
+
+def test_reset_restores_the_empty_state(app):
+    fresh = mbc.explorer()
+    empty = fresh.shown_html()
+    assert "Nothing is chosen yet" in fresh.shown_text() and fresh.grid_html.value == ""
+    rng = random.Random(3)
+    for _ in range(5):
+        app.reset()
+        for cid in random_selection(rng) or ["bone"]:
+            choose(app, cid)
+        assert app.shown_html() != empty
+        app.reset_button.click()
+        assert app.shown_html() == empty and app.selection == []
+        assert all(c.value in (ex.NOT_SET, False) for c in app.controls.values())
+
+
+def test_an_empty_selection_shows_a_friendly_prompt_and_the_note_always_shows(app):
+    app.reset()
+    assert "Choose one or more characteristics above" in app.shown_text()
+    assert app.note_html.value.endswith(mbc.lesson.note_html())
+    choose(app, "liver")
+    assert mbc.lesson.note_html() in app.note_html.value and app.note_html in app.children
+
+
+def test_premenopausal_marks_the_aromatase_inhibitors_with_the_restricting_quote(app):
+    d = mbc.drugs()
+    ais = d[d["drug_class"] == "aromatase inhibitor"]
+    assert len(ais) >= 3
+    app.reset()
+    choose(app, "hr_positive")
+    choose(app, "premenopausal")
+    text = app.shown_text()
+    block = text.split("Restricted by a text for Premenopausal:")
+    assert len(block) >= 2
+    for g, b, q in zip(ais["generic"], ais["brand"], ais["restriction_quote"]):
+        assert f"{g} ({b}) [restricted: see below]" in text
+        assert any(f"{g} ({b})" in part.split("\n")[0] and squeeze(q) in part for part in block[1:])
+    choose(app, "postmenopausal")
+    assert "[restricted" not in app.shown_text()
+    assert "Restricted by a text" not in app.shown_text()
+
+
+def test_the_disagreement_on_what_follows_hormonal_therapy_is_said_plainly(app):
+    app.reset()
+    for cid in ("hr_positive", "postmenopausal", "bone", "progressed_on_hormonal"):
+        choose(app, cid)
+    d = mbc.disagreements().set_index("disagreement_id").loc["after_hormonal_stops"]
+    names = mbc.sources().set_index("source_id")["short_name"]
+    text = app.shown_text()
+    assert "Where the texts disagree" in text and squeeze(d["summary"]) in text
+    assert f"{names[d['source_a']]} says:" in text and f"{names[d['source_b']]} says:" in text
+    assert squeeze(d["quote_b"]) in text
+
+
+def test_controls_come_from_the_data_with_labels_and_definitions(app):
+    for row in CHARACTERISTICS.itertuples():
+        if row.choose == "one":
+            c = app.controls[row.group]
+            assert c.description == row.group_label
+            i = [v for _, v in c.options].index(row.characteristic)
+            assert c.options[i][0] == row.label and c.tooltips[i] == row.definition
+            assert c.tooltips[0].startswith("Not set")
+        else:
+            c = app.controls[row.characteristic]
+            assert isinstance(c, widgets.Checkbox)
+            assert c.description == row.label and c.tooltip == row.definition
+        assert f"<strong>{escape(row.label)}</strong>: {escape(row.definition)}" in app.definitions_html.value
+    assert app.reset_button.description == "Reset" and app.reset_button.tooltip
+
+
+def test_a_changed_definition_and_label_reach_the_controls(data_copy, edit_csv):
+    def edit(df):
+        df.loc[df["characteristic"] == "bone", "definition"] = "Edited definition of bone."
+        df.loc[df["characteristic"] == "hr_unknown", "label"] = "Status not known"
+        return df
+
+    edit_csv(data_copy, "characteristics", edit)
+    app = mbc.explorer(mbc.load(data_copy))
+    assert app.controls["bone"].tooltip == "Edited definition of bone."
+    assert ("Status not known", "hr_unknown") in app.controls["receptor"].options
+
+
+def test_a_removed_claim_changes_what_is_shown(data_copy, edit_csv):
+    edit_csv(data_copy, "claims", lambda df: df[~df["claim_id"].isin(["fsp-01", "jon-08"])])
+    atlas = mbc.load(data_copy)
+    before, after = mbc.explorer(), mbc.explorer(atlas)
+    for app in (before, after):
+        choose(app, "hr_positive")
+        choose(app, "isolated_metastasis")
+    removed = mbc.claims().set_index("claim_id").loc["fsp-01"]
+    assert squeeze(removed["quote"]) in before.shown_text()
+    assert squeeze(removed["quote"]) not in after.shown_text()
+    hormonal = len(mbc.answer(["hr_positive"]).categories[0].sources)
+    assert shown_categories(before.shown_html())["hormonal"] == hormonal
+    assert shown_categories(after.shown_html())["hormonal"] == hormonal - 1
+    assert "A single, reachable metastasis: the sources say nothing about this." in after.shown_text()
+    assert "A single, reachable metastasis: the sources say nothing about this." not in before.shown_text()
+    assert_shows(after, ["hr_positive", "isolated_metastasis"], atlas)
+
+
+def test_a_removed_restriction_unmarks_the_drug(data_copy, edit_csv):
+    def edit(df):
+        df.loc[df["generic"] == "letrozole", ["restricted_with", "restriction", "restriction_source_id",
+                                              "restriction_quote"]] = ""
+        return df
+
+    edit_csv(data_copy, "drugs", edit)
+    html = ex.restrictions_html(["premenopausal"], mbc.load(data_copy))
+    assert "anastrozole (Arimidex)" in html and "letrozole" not in html
+    assert "letrozole" in ex.restrictions_html(["premenopausal"])
+
+
+def test_scenario_is_the_same_answer_as_the_live_explorer(app):
+    ids = ["her2_positive", "brain"]
+    app.select(ids)
+    assert ex.scenario_html(ids) == app.shown_html()
+    assert mbc.explorer.scenario(ids).data == f'<div class="mbc-scenario">{app.shown_html()}</div>'
+    with pytest.raises(ValueError, match="kidney"):
+        ex.scenario_html(["kidney"])
+    with pytest.raises(ValueError, match="menopause"):
+        app.select(["premenopausal", "postmenopausal"])
+
+
+def test_parts_for_the_reveal_questions_follow_the_data():
+    assert ex.disagreements_html(["bone"]) == ""
+    assert "after_hormonal_stops" in ex.disagreements_html(["progressed_on_hormonal"])
+    assert ex.silent_html(["bone"]) == ""
+    assert "HER2-negative" in ex.visible_text(ex.silent_html(["her2_negative"]))
+    assert ex.restrictions_html(["postmenopausal"]) == ""
+
+
+def test_no_advice_wording_in_what_the_explorer_writes():
+    """The explorer's own words (quotes aside) never tell anyone what to get."""
+    html = ex.scenario_html(["hr_positive", "premenopausal", "bone", "progressed_on_hormonal", "her2_negative"])
+    own = re.sub(r"<blockquote.*?</blockquote>", "", html, flags=re.S)
+    own = re.sub(r"\(a text also files it under.*?\)", "", own)
+    words = ex.visible_text(own).lower()
+    for q in mbc.disagreements()["summary"]:
+        words = words.replace(q.lower(), "")
+    assert "the sources associate" in words
+    assert not re.search(r"\byou should\b|\bshould (get|receive|take|have)\b|\bwe recommend\b", words)
+
+
+def test_colours_are_okabe_ito_and_text_keeps_contrast():
+    okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
+    for lo, bg, fg, words in ex.GRID_SHADES:
+        assert bg in okabe_ito | {"#FFFFFF"} and ex.contrast(fg, bg) >= 4.5, words
+    assert ex.contrast(ex.TEXT, ex.BACKGROUND) >= 4.5
+    assert ex.contrast("#FFFFFF", "#0072B2") >= 4.5          # the chosen toggle
+    assert ex.contrast("#0072B2", "#FFFFFF") >= 4.5          # "show the quotes" links
+    for c in (ex.ASSOCIATED, ex.DISAGREE, ex.RESTRICTED):
+        assert c in okabe_ito
+    for n in range(6):
+        assert f'data-count="{n}"' in ex._cell(n) and f">{n}</td>" in ex._cell(n)  # the number, always
+
+
+def test_the_grid_is_an_accessible_table():
+    html = ex.render(["bone", "brain"]).grid
+    assert "<caption" in html and html.count('scope="col"') == 1 + len(mbc.categories())
+    assert html.count('scope="row"') == 3
+    assert "white = 0, sky blue = 1–2, blue = 3 or more" in ex.visible_text(html)
+
+
+def test_the_app_has_a_short_repr_for_saved_notebooks(app):
+    assert repr(app) == "mbc_atlas explorer (run the cell with a live kernel to use it)"
+    bundle = app._repr_mimebundle_()
+    assert (bundle[0] if isinstance(bundle, tuple) else bundle)["text/plain"] == repr(app)
