@@ -220,3 +220,22 @@ def test_text_alternative_is_a_string_and_escapes_html():
     alt = figures.TextAlternative("Title <b>", ["a & b"])
     assert alt == "Title <b>\na & b"
     assert "&lt;b&gt;" in alt._repr_html_() and "a &amp; b" in alt._repr_html_()
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_a_figure_carries_its_text_alternative_as_alt_and_plain_text(atlas, name):
+    import base64
+
+    fig = FIGURES[name](atlas)
+    data, meta = fig._repr_mimebundle_()
+    assert base64.b64decode(data["image/png"]).startswith(b"\x89PNG")
+    alt = {"learning_path": figures.learning_path_text(), "category_map": figures.category_map_text(atlas=atlas),
+           "side_effects": figures.side_effects_text(atlas=atlas), "body_sites": figures.body_sites_text(atlas=atlas)}[name]
+    assert meta["image/png"]["alt"] == " ".join([alt.title, *alt.lines]) == fig.alt_text
+    assert data["text/plain"] == "Figure. " + fig.alt_text
+
+
+def test_the_alt_text_follows_the_data(data_copy, edit_csv, atlas):
+    a = edited(data_copy, edit_csv, "claims", lambda df: df[df["claim_id"] != "fas-20"])
+    assert "Lung: surgery" not in figures.body_sites(atlas=a).alt_text
+    assert "surgery (FASLODEX product site)" in figures.body_sites(atlas=atlas).alt_text

@@ -13,6 +13,8 @@ always named in words); no text smaller than 12 pt.
 """
 from __future__ import annotations
 
+import base64
+import io
 import re
 import textwrap
 from html import escape
@@ -87,8 +89,29 @@ def _badge(ax, x, y, w, h, category, *, empty=False):
                            linewidth=1.2, linestyle="--" if empty else "-"))
 
 
-def _new_figure(width, height) -> Figure:
-    fig = Figure(figsize=(width, height), dpi=100, facecolor="white")
+class AltFigure(Figure):
+    """A Figure that carries its text alternative (``alt_text``).
+
+    Shown in a notebook it gives the PNG with the text alternative as the image's ``alt`` metadata, and the
+    text alternative as its plain-text form (what a text-only reader or a screen reader gets).
+    """
+
+    alt_text = ""
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        buf = io.BytesIO()
+        self.savefig(buf, format="png", bbox_inches="tight", facecolor="white")
+        data = {"image/png": base64.b64encode(buf.getvalue()).decode("ascii"),
+                "text/plain": f"Figure. {self.alt_text}"}
+        return data, {"image/png": {"alt": self.alt_text}}
+
+
+def _new_figure(width, height) -> AltFigure:
+    return AltFigure(figsize=(width, height), dpi=100, facecolor="white")
+
+
+def _with_alt(fig: AltFigure, alt: "TextAlternative") -> AltFigure:
+    fig.alt_text = " ".join([alt.title, *alt.lines])
     return fig
 
 
@@ -125,7 +148,7 @@ def learning_path(notebooks=None, objectives=None) -> Figure:
                 fontsize=13, color=INK)
     ax.text(0.2, 0.3, "The learning path: read the notebooks in this order", fontsize=16,
             fontweight="bold", color=TEXT, va="center")
-    return fig
+    return _with_alt(fig, learning_path_text(notebooks, objectives))
 
 
 def learning_path_text(notebooks=None, objectives=None) -> TextAlternative:
@@ -198,7 +221,7 @@ def category_map(atlas: Atlas | None = None) -> Figure:
             ax.text(bx + 0.75, top - box_h + 0.2,
                     f"Tied to a characteristic by {len(f['claim_sources'])} of {n_sources} texts",
                     fontsize=12, color=INK, va="bottom", style="italic")
-    return fig
+    return _with_alt(fig, category_map_text(a))
 
 
 def category_map_text(atlas: Atlas | None = None) -> TextAlternative:
@@ -298,11 +321,11 @@ def side_effects(source_id: str = "frankly_speaking", atlas: Atlas | None = None
                 fontsize=12, color=TEXT)
     ax.text(0.3, height - 0.35, f"Why side effects follow rapidly dividing cells (labels quote "
             f"{_names([source_id], a)[0]})", fontsize=14, fontweight="bold", color=TEXT, va="center")
-    return fig
+    return _with_alt(fig, side_effects_text(source_id, a))
 
 
 def side_effects_text(source_id: str = "frankly_speaking", atlas: Atlas | None = None) -> TextAlternative:
-    """The side-effects diagram in words, ending with the full quote and its source."""
+    """The side-effects diagram in words (show the passage itself beside it with ``lesson.cite``)."""
     a = _atlas(atlas)
     d = dividing_cells(source_id, a)
     name = _names([source_id], a)[0]
@@ -311,7 +334,6 @@ def side_effects_text(source_id: str = "frankly_speaking", atlas: Atlas | None =
              *[f"It may also reach {s}." for s in d["also"]]]
     if d["consequence"]:
         lines.append(f"This is why {d['consequence']}.")
-    lines.append(f"Source: {name}: \u201c{d['quote']}\u201d")
     return TextAlternative(f"Diagram: every label quotes {name}.", lines)
 
 
@@ -431,7 +453,7 @@ def body_sites(site_categories=SITE_CATEGORIES, atlas: Atlas | None = None) -> F
     ax.text(-10.0, -0.83, "patterned box: the texts tie the two (number of texts);", fontsize=12, va="center", color=TEXT)
     _badge(ax, 0.3, -1.05, 0.7, 0.44, site_categories[0], empty=True)
     ax.text(1.2, -0.83, "dashed empty box: no text ties them", fontsize=12, va="center", color=TEXT)
-    return fig
+    return _with_alt(fig, body_sites_text(site_categories, a))
 
 
 def body_sites_text(site_categories=SITE_CATEGORIES, atlas: Atlas | None = None) -> TextAlternative:

@@ -152,7 +152,7 @@ def key_points(items, atlas: Atlas | None = None) -> HTML:
             else:
                 raise ValueError(f"no passage or claim has the id {ref!r}")
             q, sid = hit["quote"].iloc[0], hit["source_id"].iloc[0]
-            out.append(f"<li>{escape(lead)}: “{escape(q)}” <cite>({escape(source_name(sid, a))})</cite></li>")
+            out.append(f"<li>{escape(lead)}: “{escape(q)}” <cite>— {escape(source_name(sid, a))}</cite></li>")
         else:
             out.append(f"<li>{escape(item)}</li>")
     return HTML('<div class="mbc-key-points"><strong>Key points</strong><ul>' + "".join(out) + "</ul></div>")

@@ -41,8 +41,9 @@ def _names(source_ids, atlas: Atlas) -> str:
     return "; ".join(short[s] for s in source_ids)
 
 
-def _styler(df: pd.DataFrame, uuid: str, caption: str = "", wrap=()) -> "pd.io.formats.style.Styler":
-    """A left-aligned, escaped, readable table with a fixed id; ``wrap`` columns keep the quotes' line breaks."""
+def _styler(df: pd.DataFrame, uuid: str, caption: str = "", wrap=(), wide=()) -> "pd.io.formats.style.Styler":
+    """A left-aligned, escaped, readable table with a fixed id; ``wrap`` columns keep the quotes' line breaks,
+    ``wide`` columns (long text) get room to breathe."""
     uuid = re.sub(r"[^A-Za-z0-9-]+", "-", uuid)
     st = (df.style.set_uuid(uuid).hide(axis="index").format(escape="html", na_rep="")
           .set_table_styles(_TABLE_STYLES))
@@ -51,6 +52,9 @@ def _styler(df: pd.DataFrame, uuid: str, caption: str = "", wrap=()) -> "pd.io.f
     cols = [c for c in wrap if c in df.columns]
     if cols:
         st = st.set_properties(subset=cols, **{"white-space": "pre-line"})
+    wide = [c for c in wide if c in df.columns]
+    if wide:
+        st = st.set_properties(subset=wide, **{"min-width": "16em"})
     return st
 
 
@@ -95,7 +99,7 @@ def sources_table(atlas: Atlas | None = None):
            "not stated": f"color:{_MUTED}", "": ""}
     st = _styler(df, "sources-at-a-glance",
                  "The five sources. Quoted facts are stated in the text; facts in italics with a dashed "
-                 "edge are inferred by the editors.")
+                 "edge are inferred by the editors.", wide=["Who paid", "Reviewed by", "Editors' note"])
     return st.apply(lambda _: basis.replace(css), axis=None).set_properties(subset=["Source"], **{"font-weight": "bold"})
 
 
@@ -109,7 +113,8 @@ def categories_table(atlas: Atlas | None = None):
     c = categories(a)
     df = pd.DataFrame({"Category": c["label"], "Scope": c["scope"], "Source": [_names([s], a) for s in c["source_id"]],
                        "In the text's words": c["quote"].map(_curly)})
-    return _styler(df, "categories-scope", "Systemic or local, as the texts put it", wrap=["In the text's words"])
+    return _styler(df, "categories-scope", "Systemic or local, as the texts put it", wrap=["In the text's words"],
+                   wide=["In the text's words"])
 
 
 def _labels(atlas: Atlas, column="label") -> pd.Series:
@@ -187,11 +192,12 @@ def claims_table(category=None, about=None, atlas: Atlas | None = None, uuid: st
         labels = [cats[x].lower() for x in category]
         what = "when the texts turn to " + (", ".join(labels[:-1]) + " or " + labels[-1])
     if group is not None:
-        what += " by " + characteristics(a).set_index("group")["group_label"].drop_duplicates()[group].lower()
+        what += ", by " + characteristics(a).set_index("group")["group_label"].drop_duplicates()[group].lower()
     cats_part = [category] if isinstance(category, str) else list(category or ["all"])
     name = uuid or "claims-" + "-".join(cats_part + ([group] if group else []) + (list([about] if isinstance(about, str) else about) if about else []))
     sty = _styler(df, name, f"{what[0].upper() + what[1:]}: {len(df)} statement{'s' if len(df) != 1 else ''} "
-                  f"from {c['source_id'].nunique()} text{'s' if c['source_id'].nunique() != 1 else ''}", wrap=["Quote"])
+                  f"from {c['source_id'].nunique()} text{'s' if c['source_id'].nunique() != 1 else ''}", wrap=["Quote"],
+                  wide=["Quote"])
     starts = [i for i, s in enumerate(shown) if s]
     return sty.apply(lambda d: pd.DataFrame(
         [[f"border-top:2px solid {_GRID}" if i in starts and i else "" for _ in d.columns] for i in range(len(d))],
@@ -288,7 +294,7 @@ def drugs_table(category: str, atlas: Atlas | None = None):
     if not df["Restriction in the texts"].any():
         df = df.drop(columns=["Restriction in the texts"])
     return _styler(df, f"drugs-{category}", f"The {cat_label[category].lower()} drugs the texts name",
-                   wrap=list(df.columns)).set_properties(subset=["Generic name"], **{"font-weight": "bold"})
+                   wrap=list(df.columns), wide=["Filed under", "Restriction in the texts", "Editors' note"]).set_properties(subset=["Generic name"], **{"font-weight": "bold"})
 
 
 def drug_classes_table(category: str = "chemotherapy", atlas: Atlas | None = None):
@@ -307,7 +313,7 @@ def drug_classes_table(category: str = "chemotherapy", atlas: Atlas | None = Non
     df = pd.DataFrame(rows, columns=["Class", "Drugs (brand)", "Class named by", "Editors' note", "Named by"])
     label = categories(a).set_index("category").loc[category, "label"].lower()
     return _styler(df, f"classes-{category}", f"The {label} drugs the texts name, by class",
-                   wrap=list(df.columns)).set_properties(subset=["Class"], **{"font-weight": "bold"})
+                   wrap=list(df.columns), wide=["Editors' note"]).set_properties(subset=["Class"], **{"font-weight": "bold"})
 
 
 # --------------------------------------------------------------------------------------------------
@@ -335,7 +341,7 @@ def disagreement_table(disagreement_id: str, atlas: Atlas | None = None):
             name += f" ({side.upper()})"
         cols[name] = [src.loc[sid, "publisher_kind"], _fact(src.loc[sid].to_dict(), "funding")[0], _curly(d[f"quote_{side}"])]
     df = pd.DataFrame({"": ["Kind of publisher", "Who paid", "What the text says"], **cols})
-    return (_styler(df, f"disagreement-{disagreement_id}", d["summary"], wrap=list(cols))
+    return (_styler(df, f"disagreement-{disagreement_id}", d["summary"], wrap=list(cols), wide=list(cols))
             .set_properties(subset=[""], **{"font-weight": "bold"}))
 
 
@@ -358,7 +364,8 @@ def glossary_table(search: str = "", atlas: Atlas | None = None, uuid: str = "gl
                        "Used by": [_names(s, a) if s else "no text" for s in g["source_ids"]]})
     caption = (f"{len(df)} term{'s' if len(df) != 1 else ''} matching \u201c{search}\u201d" if search
                else "Words you will meet" if terms is not None else f"All {len(df)} terms")
-    return _styler(df, uuid, caption).set_properties(subset=["Term"], **{"font-weight": "bold"})
+    return _styler(df, uuid, caption, wide=["Meaning (the editors' plain words)"]).set_properties(
+        subset=["Term"], **{"font-weight": "bold"})
 
 
 def glossary_results_html(search: str = "", atlas: Atlas | None = None) -> str:
@@ -527,10 +534,12 @@ def restricted_answer(category: str, characteristic: str, atlas: Atlas | None = 
     if d.empty:
         return _answer("The sources restrict none of them.")
     label = _labels(a)[characteristic].lower()
-    parts = [f"{g} ({b}), restricted by {_names([s], a)}: {r}" for g, b, s, r in
-             zip(d["generic"], d["brand"], d["restriction_source_id"], d["restriction"])]
+    parts = []
+    for (sid, why), part in d.groupby(["restriction_source_id", "restriction"], sort=False):
+        named = _and(f"{g} ({b})" for g, b in zip(part["generic"], part["brand"]))
+        parts.append(f"{_names([sid], a)}: {named}; {why}.")
     quotes = d.rename(columns={"restriction_quote": "quote", "restriction_source_id": "source_id"})[["quote", "source_id"]]
-    return _answer(f"The texts restrict {len(d)} of these drugs for {label} women: " + "; ".join(parts) + ".",
+    return _answer(f"The texts restrict {len(d)} of these drugs for {label} women. " + " ".join(parts),
                    quotes.drop_duplicates(), a)
 
 
