@@ -113,7 +113,7 @@ def _evidence(rec: dict, fact: str) -> str:
     if basis == "stated":   # several stated parts are separated by "; " in sources.csv, each verbatim
         return "The text says: " + " and ".join(f"\u201c{part}\u201d" for part in value.split("; "))
     if basis == "inferred":
-        return f"The text does not say; the editors infer: {value}"
+        return f"The text does not say; the editors infer: {value.rstrip('.')}."
     return "The text does not say."
 
 
@@ -497,3 +497,68 @@ class Checklist:
 def checklist(atlas: Atlas | None = None) -> Checklist:
     """A new appraisal checklist (see :class:`Checklist`)."""
     return Checklist(atlas)
+
+
+# --------------------------------------------------------------------------------------------------
+# The instruments as the notebook states them, and answers for its questions
+# --------------------------------------------------------------------------------------------------
+
+def instruments_html() -> str:
+    """The JAMA benchmarks (our paraphrase, with the question the collection checks) and the sixteen DISCERN
+    questions (as the instrument words them), each with its citation."""
+    jama = "".join(f"<li><strong>{escape(b.name)}</strong>: {escape(b.summary)}. <em>Checked here as:</em> "
+                   f"{escape(b.question)}</li>" for b in JAMA)
+    sections = []
+    for sid, title in DISCERN_SECTIONS.items():
+        qs = "".join(f'<li value="{q.number}">{escape(q.text)}</li>' for q in DISCERN if q.section == sid)
+        sections.append(f"<p><strong>{escape(title)}</strong></p><ol>{qs}</ol>")
+    return (f'<div class="mbc-instruments" style="color:#111"><h4>The JAMA benchmarks</h4>'
+            f"<p>Four core standards for health information on the web (summarised in our words):</p><ul>{jama}</ul>"
+            f"<p><cite>{escape(JAMA_CITATION)}</cite></p>"
+            f"<h4>DISCERN</h4><p>Sixteen questions, each rated 1 to 5 (1 = no, 2-4 = partially, 5 = yes); question 16 "
+            f"rates overall quality from 1 (low: serious or extensive shortcomings) through 3 (moderate: potentially "
+            f"important but not serious shortcomings) to 5 (high: minimal shortcomings).</p>{''.join(sections)}"
+            f"<p><cite>{escape(DISCERN_CITATION)}</cite> The full instrument and its handbook give a hint for "
+            f"rating each question; use them when you appraise for real.</p></div>")
+
+
+def instruments():
+    """:func:`instruments_html` as a display object."""
+    from IPython.display import HTML
+
+    return HTML(instruments_html())
+
+
+def reference_sentence(atlas: Atlas | None = None) -> str:
+    """The reference results in one sentence.
+
+    >>> reference_sentence()
+    'By the reference answers, Johnson (2010) blog post meets the most JAMA benchmarks (3 of 4); FASLODEX product site and Frankly Speaking About Cancer meet none.'
+    """
+    a = _atlas(atlas)
+    scores = reference_scores(a)
+    names = sources(a).set_index("source_id")["short_name"]
+    best = scores[scores == scores.max()]
+    none = scores[scores == 0]
+    join = lambda ids: " and ".join([", ".join(names[i] for i in ids[:-1]), names[ids[-1]]]) if len(ids) > 1 else names[ids[0]]
+    s = (f"By the reference answers, {join(list(best.index))} meet{'s' if len(best) == 1 else ''} the most JAMA "
+         f"benchmarks ({int(scores.max())} of {len(JAMA)})")
+    if len(none) and scores.max() > 0:
+        s += f"; {join(list(none.index))} meet{'s' if len(none) == 1 else ''} none"
+    return s + "."
+
+
+def benchmark_answer(benchmark: str, atlas: Atlas | None = None) -> str:
+    """An answer (HTML): which texts meet one benchmark by the reference, with the words that show it."""
+    a = _atlas(atlas)
+    if benchmark not in JAMA_BY_ID:
+        raise ValueError(f"unknown JAMA benchmark {benchmark!r}; valid: {', '.join(JAMA_BY_ID)}")
+    r = reference(a)
+    r = r[r["benchmark"] == benchmark]
+    b = JAMA_BY_ID[benchmark]
+    met = r[r["met"]]
+    items = "".join(f"<li><strong>{escape(rec['source'])}</strong>: {'yes' if rec['met'] else 'no'}. "
+                    f"{escape(rec['evidence'])}{' ' + escape(rec['context']) if rec['context'] else ''}</li>"
+                    for rec in r.to_dict("records"))
+    return (f"<p>{escape(b.question)} By the reference answers: {len(met)} of {len(r)} texts "
+            f"({escape(', '.join(met['source']) or 'none')}).</p><ul>{items}</ul>")

@@ -76,8 +76,13 @@ def _join(words) -> str:
 
 
 def _lower_first(label: str) -> str:
-    """'Bone' -> 'bone', but 'HER2-positive' stays as it is."""
-    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+    """'Bone' -> 'bone', 'A single, reachable metastasis' -> 'a single, ...', but 'HER2-positive' stays as it is.
+
+    >>> _lower_first("A single, reachable metastasis"), _lower_first("HER2-positive")
+    ('a single, reachable metastasis', 'HER2-positive')
+    """
+    first = label.split(" ")[0]
+    return label if any(c.isupper() for c in first[1:]) else label[:1].lower() + label[1:]
 
 
 def _curly(q: str) -> str:
@@ -128,32 +133,39 @@ def matrix(atlas: Atlas | None = None) -> pd.DataFrame:
         for sid, short in zip(src["source_id"], src["short_name"]):
             mine = sorted(ties.get((chid, cat, sid), []), key=lambda r: rank.loc[r.stance, "rank"])
             status = "ties" if mine else "elsewhere" if (chid, sid) in speaks else "silent"
-            disputes = []
-            for d in dis[dis["characteristic"] == chid].itertuples():
+            disputes, numbers = [], []
+            for n, d in enumerate(dis.itertuples(), start=1):
+                if d.characteristic != chid:
+                    continue
                 parties = {d.source_a, d.source_b}
                 if sid in parties and (sid in tiers or (parties - {sid}) & tiers):
                     disputes.append(d.disagreement_id)
+                    numbers.append(n)
             rows.append({
                 "characteristic": chid, "characteristic_label": ch.loc[chid, "label"],
                 "category": cat, "category_label": cats.loc[cat, "label"],
                 "source_id": sid, "source": short, "status": status,
                 "stance": rank.loc[mine[0].stance, "label"] if mine else "",
-                "claim_ids": [r.claim_id for r in mine], "disputes": disputes,
+                "claim_ids": [r.claim_id for r in mine], "disputes": disputes, "dispute_numbers": numbers,
             })
     return pd.DataFrame(rows)
 
 
-def cell_words(status: str, stance: str = "", disputes=()) -> str:
-    """What one cell of the matrix says, in words and symbols (never colour alone).
+_SHORT = {"ties": "ties them", "elsewhere": "other category", "silent": "silent"}
 
-    >>> cell_words("ties", "an option", ["trastuzumab_strength"])
-    '✔ ties them (an option) ≠ differs: trastuzumab_strength'
+
+def cell_words(status: str, stance: str = "", disputes=()) -> str:
+    """What one cell of the matrix says, in words and symbols (never colour alone). ``disputes`` are the
+    numbers of the disagreements (their order in ``disagreements.csv``, as section 3 of notebook 07 numbers them).
+
+    >>> cell_words("ties", "an option", [7])
+    '✔ an option; ≠ see disagreement 7'
+    >>> cell_words("silent")
+    '○ silent'
     """
-    words = f"{SYMBOL[status]} {STATUS[status] if status == 'ties' else {'elsewhere': 'other category', 'silent': 'silent'}[status]}"
-    if stance:
-        words += f" ({stance})"
+    words = f"{SYMBOL[status]} {stance if stance and status == 'ties' else _SHORT[status]}"
     if disputes:
-        words += f" {DISPUTE_SYMBOL} differs: {', '.join(disputes)}"
+        words += f"; {DISPUTE_SYMBOL} see disagreement{'s' if len(disputes) > 1 else ''} {', '.join(map(str, disputes))}"
     return words
 
 
@@ -169,7 +181,7 @@ def matrix_wide(atlas: Atlas | None = None) -> pd.DataFrame:
     n = len(sources(a))
     out = {}
     for (chl, catl), part in m.groupby(["characteristic_label", "category_label"], sort=False):
-        row = {r["source"]: cell_words(r["status"], r["stance"], r["disputes"]) for r in part.to_dict("records")}
+        row = {r["source"]: cell_words(r["status"], r["stance"], r["dispute_numbers"]) for r in part.to_dict("records")}
         row["Texts that tie them"] = f"{(part['status'] == 'ties').sum()} of {n}"
         out[(chl, catl)] = row
     df = pd.DataFrame.from_dict(out, orient="index")
@@ -195,11 +207,12 @@ def matrix_table(atlas: Atlas | None = None):
         {"selector": "caption", "props": "caption-side:top;text-align:left;font-weight:bold;padding:4px 0"},
         {"selector": "th", "props": "background:#F2F2F2;text-align:left;vertical-align:top;padding:4px 8px;"
                                     "border-bottom:1px solid #767676;color:#111"},
-        {"selector": "td", "props": "text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid #767676"},
+        {"selector": "td", "props": "text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid #767676;"
+                                    "max-width:11em"},
     ]
-    caption = (f"Who ties what. {SYMBOL['ties']} ties them (with the strongest stance); {SYMBOL['elsewhere']} ties the "
-               f"characteristic to another category only; {SYMBOL['silent']} says nothing about the characteristic; "
-               f"{DISPUTE_SYMBOL} the texts differ here (dashed edge; see the disagreements below).")
+    caption = (f"Who ties what. {SYMBOL['ties']} the text ties them (with its strongest stance); {SYMBOL['elsewhere']} it "
+               f"ties the characteristic to another category only; {SYMBOL['silent']} it says nothing about the "
+               f"characteristic; {DISPUTE_SYMBOL} the texts differ here (dashed edge; the disagreements are numbered below).")
     return (wide.style.set_uuid("compare-matrix").set_caption(caption).set_table_styles(styles)
             .format(escape="html").apply(lambda _: css, axis=None))
 
@@ -274,9 +287,10 @@ def matrix_text(atlas: Atlas | None = None) -> TextAlternative:
             line += f" Tied to another category only by {_join(other)}."
         if silent:
             line += f" {_join(silent)} say{'s' if len(silent) == 1 else ''} nothing about {_lower_first(chl)}."
-        disputes = list(dict.fromkeys(d for r in recs for d in r["disputes"]))
+        disputes = list(dict.fromkeys(zip((n for r in recs for n in r["dispute_numbers"]),
+                                          (d for r in recs for d in r["disputes"]))))
         if disputes:
-            line += f" The texts differ here: {', '.join(disputes)}."
+            line += " The texts differ here: " + "; ".join(f"see disagreement {n} ({d})" for n, d in disputes) + "."
         lines.append(line)
     return TextAlternative(f"For each characteristic-category pair at least one of the {len(sources(a))} texts ties "
                            f"({len(lines)} pairs):", lines)
@@ -313,7 +327,7 @@ def disagreements_html(atlas: Atlas | None = None) -> str:
         for side in ("a", "b"):
             sid, q = d[f"source_{side}"], d[f"quote_{side}"]
             body = escape(q).replace("\n", "<br>")
-            cols.append(f'<td style="vertical-align:top;padding:6px 10px;border:1px solid #767676;width:50%">'
+            cols.append(f'<td style="text-align:left;vertical-align:top;padding:6px 10px;border:1px solid #767676;width:50%">'
                         f'<strong>{escape(short[sid])}</strong><blockquote style="margin:4px 0;padding:2px 8px;'
                         f'border-left:4px solid #0072B2">\u201c{body}\u201d</blockquote></td>')
         parts.append(f'<div class="mbc-disagreement" id="disagreement-{escape(d["disagreement_id"])}">{head}'
@@ -579,3 +593,69 @@ def currency_text(atlas: Atlas | None = None) -> TextAlternative:
     for r in developments(a).to_dict("records"):
         lines.append(f"{r['when']}: {r['development']} Reference: {r['citation']}")
     return TextAlternative("Timeline: when the texts were written, and what came after them.", lines)
+
+
+# --------------------------------------------------------------------------------------------------
+# Sentences and answers for the notebook's key points and questions (all from the data)
+# --------------------------------------------------------------------------------------------------
+
+def agreement_sentence(atlas: Atlas | None = None) -> str:
+    """How much the texts overlap, in one sentence.
+
+    >>> agreement_sentence().split(":")[0]
+    'The texts tie 26 characteristic-category pairs; 1 of them is tied by all 5 texts'
+    """
+    a = _atlas(atlas)
+    counts = agreement_counts(a)
+    n = len(sources(a))
+    labels = characteristics(a).set_index("characteristic")["label"]
+    cats = categories(a).set_index("category")["label"]
+    all_ = counts[counts["ties"] == n]
+    one = int((counts["ties"] == 1).sum())
+    pairs = _join(f"{labels[r['characteristic']]} \u2192 {cats[r['category']].lower()}" for r in all_.to_dict("records"))
+    head = (f"The texts tie {len(counts)} characteristic-category pairs; {len(all_)} of them "
+            f"{'is' if len(all_) == 1 else 'are'} tied by all {n} texts")
+    return (f"{head}: {pairs}. {one} pairs rest on a single text." if len(all_)
+            else f"{head}. {one} pairs rest on a single text.")
+
+
+def unanimous_answer(atlas: Atlas | None = None) -> str:
+    """An answer (HTML): the pairs every text ties, with one quote from each text."""
+    from .lesson import answer_html
+
+    a = _atlas(atlas)
+    m = matrix(a)
+    n = len(sources(a))
+    c = claims(a).set_index("claim_id")
+    rows = []
+    for (ch, cat), part in m.groupby(["characteristic", "category"], sort=False):
+        if (part["status"] == "ties").sum() == n:
+            rows += [c.loc[r["claim_ids"][0], ["quote", "source_id"]].to_dict() for r in part.to_dict("records")]
+    return answer_html(agreement_sentence(a), pd.DataFrame(rows, columns=["quote", "source_id"]), a)
+
+
+def disagreement_sentence(atlas: Atlas | None = None) -> str:
+    """How many disagreements there are, and of which kinds.
+
+    >>> disagreement_sentence().startswith("The texts differ in 7 places")
+    True
+    """
+    d = disagreements(atlas)
+    kinds = d["kind"].value_counts(sort=False)
+    return f"The texts differ in {len(d)} places ({', '.join(f'{k}: {v}' for k, v in kinds.items())})."
+
+
+def currency_view(atlas: Atlas | None = None):
+    """:func:`currency_sentence` as a display object."""
+    return _html(f'<p style="font-size:1.05em">{escape(currency_sentence(atlas))}</p>')
+
+
+def development_answer(atlas: Atlas | None = None) -> str:
+    """An answer (HTML): the first development after the texts, with its reference, and a reminder that the
+    list is not from the texts."""
+    dev = developments(atlas)
+    first = dev.iloc[0]
+    return (f"<p>For example: {escape(first['when'])}: {escape(first['development'])}</p>"
+            f"<p>Reference: {escape(first['citation'])}</p><p>This fact comes from that reference, not from the "
+            f"five texts, which were written before it; the list was compiled in {DEVELOPMENTS_COMPILED} and will "
+            f"itself go out of date.</p>")

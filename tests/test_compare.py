@@ -1,0 +1,263 @@
+"""Notebook 07's library: the comparison matrix, the disagreements, the source profiles and the currency
+section follow the data (change a CSV in a private copy, the output follows)."""
+import json
+import re
+from html import escape
+
+import pytest
+
+import mbc_atlas as mbc
+from mbc_atlas import compare
+
+from .conftest import ROOT
+
+
+def _cell(m, ch, cat, sid):
+    row = m[(m.characteristic == ch) & (m.category == cat) & (m.source_id == sid)]
+    assert len(row) == 1, (ch, cat, sid)
+    return row.iloc[0]
+
+
+# ------------------------------------------------------------------------------------------ matrix
+
+def test_matrix_has_one_row_per_tied_pair_and_source(atlas):
+    m = compare.matrix(atlas)
+    c = mbc.claims(atlas)
+    pairs = set(zip(c.characteristic, c.category))
+    assert set(zip(m.characteristic, m.category)) == pairs
+    assert len(m) == len(pairs) * len(mbc.sources(atlas))
+
+
+def test_matrix_status_ties_elsewhere_silent(atlas):
+    m = compare.matrix(atlas)
+    assert _cell(m, "liver", "chemotherapy", "breastcancer_org").status == "ties"
+    # The FASLODEX page ties growth after hormonal therapy to hormonal therapy, not to chemotherapy.
+    assert _cell(m, "progressed_on_hormonal", "chemotherapy", "faslodex_site").status == "elsewhere"
+    assert _cell(m, "liver", "chemotherapy", "frankly_speaking").status == "silent"
+
+
+def test_matrix_follows_a_changed_claim(data_copy, edit_csv):
+    def move_liver(df):
+        df.loc[df.claim_id == "bco-07", "category"] = "radiation"
+        return df
+    edit_csv(data_copy, "claims", move_liver)
+    a = mbc.load(data_copy)
+    m = compare.matrix(a)
+    assert _cell(m, "liver", "radiation", "breastcancer_org").status == "ties"
+    assert not ((m.characteristic == "liver") & (m.category == "chemotherapy")).any() or \
+        _cell(m, "liver", "chemotherapy", "breastcancer_org").status == "elsewhere"
+    assert "Liver → Radiation therapy: tied by Breastcancer.org" in compare.matrix_text(a)
+    assert compare.matrix_wide(a).loc[("Liver", "Radiation therapy"), "Texts that tie them"].startswith("1 of")
+
+
+def test_matrix_stance_is_the_strongest(atlas, data_copy, edit_csv):
+    # mbc.load caches per folder: load the copy only after editing it.
+    assert _cell(compare.matrix(atlas), "hr_positive", "hormonal", "breastcancer_org").stance == "first treatment of choice"
+
+    def weaken(df):
+        df.loc[df.claim_id == "bco-01", "stance"] = "option"
+        return df
+    edit_csv(data_copy, "claims", weaken)
+    assert _cell(compare.matrix(mbc.load(data_copy)), "hr_positive", "hormonal", "breastcancer_org").stance == "an option"
+
+
+def test_disputes_come_from_disagreements_csv(data_copy, edit_csv, atlas):
+    m = compare.matrix(atlas)
+    assert _cell(m, "progressed_on_hormonal", "chemotherapy", "faslodex_site").disputes == ["after_hormonal_stops"]
+    assert _cell(m, "liver", "chemotherapy", "breastcancer_org").disputes == []
+
+    def add(df):
+        row = {c: "" for c in df.columns}
+        row.update(disagreement_id="liver_test", characteristic="liver", kind="test", summary="A test.",
+                   source_a="breastcancer_org", quote_a="in the liver", source_b="frankly_speaking",
+                   quote_b="Chemotherapy is given in cycles.")
+        df.loc[len(df)] = row
+        return df
+    edit_csv(data_copy, "disagreements", add)
+    a = mbc.load(data_copy)
+    m = compare.matrix(a)
+    assert _cell(m, "liver", "chemotherapy", "breastcancer_org").disputes == ["liver_test"]
+    assert _cell(m, "liver", "chemotherapy", "frankly_speaking").disputes == ["liver_test"]
+    assert _cell(m, "liver", "chemotherapy", "johnson_2010").disputes == []
+    n = len(mbc.disagreements(a))     # the new disagreement is the last one
+    assert f"see disagreement {n}" in compare.matrix_wide(a).loc[("Liver", "Chemotherapy"), "Breastcancer.org"]
+    assert f"see disagreement {n} (liver_test)" in compare.matrix_text(a)
+    assert f'{n}. Test — Liver' in compare.disagreements_html(a)
+
+
+def test_cell_words_never_rely_on_colour():
+    for status in compare.STATUS:
+        words = compare.cell_words(status)
+        assert words.startswith(compare.SYMBOL[status]) and len(words) > 3
+    assert compare.DISPUTE_SYMBOL in compare.cell_words("ties", "", [1])
+
+
+def test_matrix_table_has_a_fixed_id_and_every_cell(atlas):
+    html = compare.matrix_table(atlas).to_html()
+    assert "T_compare-matrix" in html and html == compare.matrix_table(atlas).to_html()
+    wide = compare.matrix_wide(atlas)
+    for value in wide.to_numpy().ravel():
+        assert escape(value, quote=False) in html
+
+
+def test_matrix_figure_and_its_text_cover_every_pair(atlas):
+    m = compare.matrix(atlas)
+    n_pairs = len(set(zip(m.characteristic, m.category)))
+    alt = compare.matrix_text(atlas)
+    assert len(alt.lines) == n_pairs
+    fig = compare.matrix_figure(atlas)
+    marks = set(compare.SYMBOL.values()) | {f"{s} {compare.DISPUTE_SYMBOL}" for s in compare.SYMBOL.values()}
+    cells = [t for t in fig.axes[0].texts if t.get_text() in marks]
+    assert len(cells) == len(m)
+    assert min(t.get_fontsize() for t in fig.axes[0].texts) >= 12
+
+
+def test_agreement_counts_add_up(atlas):
+    counts = compare.agreement_counts(atlas)
+    assert (counts[["ties", "elsewhere", "silent"]].sum(axis=1) == len(mbc.sources(atlas))).all()
+    assert (counts["ties"] >= 1).all()
+
+
+# ------------------------------------------------------------------------------------------ disagreements
+
+def test_every_disagreement_is_shown_with_both_quotes(atlas):
+    html = compare.disagreements_html(atlas)
+    for d in mbc.disagreements(atlas).to_dict("records"):
+        assert f'id="disagreement-{d["disagreement_id"]}"' in html
+        for side in ("a", "b"):
+            assert escape(d[f"quote_{side}"]).replace("\n", "<br>") in html
+    assert html.count('class="mbc-disagreement"') == len(mbc.disagreements(atlas))
+
+
+def test_disagreements_follow_the_data(data_copy, edit_csv):
+    edit_csv(data_copy, "disagreements", lambda df: df[df.disagreement_id != "tamoxifen_category"])
+    html = compare.disagreements_html(mbc.load(data_copy))
+    assert "tamoxifen_category" not in html
+    assert "The texts differ in 6 places" in html
+
+
+# ------------------------------------------------------------------------------------------ profiles
+
+def test_profiles_show_stated_and_inferred(atlas):
+    p = compare.profiles(atlas).set_index("Source")
+    assert p.loc["Johnson (2010) blog post", "Who wrote it"].endswith("(stated in the text)")
+    assert p.loc["Frankly Speaking About Cancer", "Who published it"] == "Cancer Support Community (inferred by the editors)"
+    assert p.loc["Standards of Care fact sheet", "Who paid"] == \
+        "“This fact sheet was made possible by a grant from Celgene.” (stated in the text)"
+    assert p.loc["Breastcancer.org", "When"] == "not stated in the text"
+
+
+def test_profiles_follow_sources_csv(data_copy, edit_csv):
+    def unname(df):
+        df.loc[df.source_id == "johnson_2010", ["author", "author_basis"]] = ["", "not stated"]
+        return df
+    edit_csv(data_copy, "sources", unname)
+    a = mbc.load(data_copy)
+    assert compare.profiles(a).set_index("Source").loc["Johnson (2010) blog post", "Who wrote it"] == "not stated in the text"
+    assert compare.basis_counts(a).set_index("fact").loc["author", "stated"] == 0
+
+
+def test_reader_address_quotes_the_text(atlas):
+    for sid in atlas.texts:
+        r = compare.reader_address(sid, atlas)
+        assert r["count"] > 0 and r["sentence"] in atlas.texts[sid]
+        assert re.search(r"\byou", r["sentence"], re.I)
+
+
+def test_profiles_table_has_a_fixed_id(atlas):
+    html = compare.profiles_table(atlas).to_html()
+    assert "T_compare-profiles" in html and "inferred by the editors" in html
+
+
+# ------------------------------------------------------------------------------------------ currency
+
+def test_shipped_developments_are_well_formed(atlas):
+    dev = compare.developments(atlas)
+    assert len(dev) >= 10
+    assert (dev["year"] >= 2013).all() and (dev["year"] <= compare.DEVELOPMENTS_COMPILED).all()
+    assert list(dev["date"]) == sorted(dev["date"])
+    for r in dev.to_dict("records"):
+        assert re.match(r"^[A-Z][a-z]+( [a-z]+)? \([A-Z][A-Za-z]+\)", r["development"]), r["development"]
+        assert re.search(r"(19|20)\d\d;\d+:\d+", r["citation"]), r["citation"]   # year;volume:pages
+        assert "US FDA" in r["development"]
+
+
+def test_developments_are_not_drawn_from_the_texts(atlas):
+    # None of the later drugs is named by the five texts: the list is apart from them.
+    corpus = "\n".join(atlas.texts.values()).lower()
+    for drug in compare.developments(atlas)["drug"]:
+        if drug.lower() != "trastuzumab deruxtecan":
+            assert drug.lower() not in corpus, drug
+
+
+def test_a_bad_development_date_is_named(data_copy, edit_csv):
+    def bad(df):
+        df.loc[0, "date"] = "Feb 2015"
+        return df
+    edit_csv(data_copy, "developments", bad)
+    with pytest.raises(ValueError, match=r"developments.csv, row 2, column 'date': 'Feb 2015'"):
+        compare.developments(mbc.load(data_copy))
+
+
+def test_developments_follow_the_data(data_copy, edit_csv):
+    def add(df):
+        df.loc[len(df)] = {"date": "2024", "development": "Exampleumab (Testa) approved by the US FDA for a test.",
+                           "citation": "Doe J. A test. N Engl J Med 2024;390:1-2."}
+        return df
+    edit_csv(data_copy, "developments", add)
+    a = mbc.load(data_copy)
+    dev = compare.developments(a)
+    assert dev.iloc[-1]["when"] == "2024" and dev.iloc[-1]["drug"] == "Exampleumab"
+    assert any(line.startswith("2024: Exampleumab") for line in compare.currency_text(a).lines)
+    assert "Exampleumab" in compare.developments_table(a).to_html()
+
+
+def test_developments_table_says_it_is_not_from_the_texts(atlas):
+    html = compare.developments_table(atlas).to_html()
+    assert "NOT from the five texts" in html and f"compiled in {compare.DEVELOPMENTS_COMPILED}" in html
+    assert "T_compare-developments" in html
+
+
+def test_currency_follows_sources_csv(atlas, data_copy, edit_csv):
+    assert compare.currency_sentence(atlas).startswith("Only 1 of the 5 texts states a date: Johnson (2010) blog post")
+
+    def undate(df):
+        df.loc[df.source_id == "johnson_2010", ["dates", "dates_basis", "year_earliest", "year_latest"]] = \
+            ["", "not stated", "", ""]
+        return df
+    edit_csv(data_copy, "sources", undate)
+    a = mbc.load(data_copy)
+    assert compare.currency_sentence(a).startswith("0 of the 5 texts state a date")
+    assert "Johnson (2010) blog post: no date in the text." in compare.currency_text(a).lines
+
+
+def test_currency_timeline_labels_every_development(atlas):
+    fig = compare.currency_timeline(atlas)
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    for r in compare.developments(atlas).to_dict("records"):
+        assert f"{r['when']}: {r['drug']}" in texts
+    assert any("NOT from the five texts" in t for t in texts)
+
+
+# ------------------------------------------------------------------------------------------ the notebook
+
+NB07 = ROOT / "notebooks" / "07_comparing_sources.ipynb"
+
+
+def _outputs(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    out = []
+    for cell in nb["cells"]:
+        for o in cell.get("outputs", []):
+            data = o.get("data", {})
+            out.append("".join(data.get("text/html", "")) + "".join(data.get("text/plain", "")))
+    return "\n".join(out)
+
+
+def test_notebook_07_shows_every_disagreement_with_both_quotes(atlas):
+    shown = _outputs(NB07)
+    for d in mbc.disagreements(atlas).to_dict("records"):
+        assert d["disagreement_id"] in shown, d["disagreement_id"]
+        assert escape(d["summary"]) in shown, d["disagreement_id"]
+        for side in ("a", "b"):
+            assert escape(d[f"quote_{side}"]).replace("\n", "<br>") in shown, (d["disagreement_id"], side)
