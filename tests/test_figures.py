@@ -163,9 +163,9 @@ def test_removing_a_claim_removes_the_link_from_the_body_diagram(data_copy, edit
     after = _badges(figures.body_sites(atlas=a))
     assert after == (before[0] - 1, before[1] + 1)
     lung = [l for l in figures.body_sites_text(atlas=a).lines if l.startswith("Lung")][0]
-    assert "surgery (" not in lung and "nothing about radiation therapy or surgery" in lung
+    assert "Surgery:" not in lung and "nothing about radiation therapy or surgery" in lung
     lung_before = [l for l in figures.body_sites_text(atlas=atlas).lines if l.startswith("Lung")][0]
-    assert "surgery (FASLODEX product site)" in lung_before
+    assert "Surgery: FASLODEX product site (in selected patients" in lung_before
 
 
 def test_adding_a_claim_adds_a_link(data_copy, edit_csv, atlas):
@@ -181,7 +181,7 @@ def test_adding_a_claim_adds_a_link(data_copy, edit_csv, atlas):
     assert "Liver" not in figures.sites_tied_to(["radiation"], atlas=atlas)
     assert "Liver" in figures.sites_tied_to(["radiation"], atlas=a)
     liver = [l for l in figures.body_sites_text(atlas=a).lines if l.startswith("Liver")][0]
-    assert "radiation therapy (FASLODEX product site)" in liver
+    assert "Radiation therapy: FASLODEX product site." in liver
     assert "Radiation therapy: 1 text" in texts(figures.body_sites(atlas=a))
 
 
@@ -193,7 +193,7 @@ def test_a_site_without_a_layout_position_is_still_drawn(data_copy, edit_csv):
 
     a = edited(data_copy, edit_csv, "characteristics", add)
     assert "Skin" in texts(figures.body_sites(atlas=a))
-    assert any(l.startswith("Skin: no text ties it") for l in figures.body_sites_text(atlas=a).lines)
+    assert "Skin. No text ties it to these categories." in figures.body_sites_text(atlas=a).lines
 
 
 def test_site_sentences_and_answers_follow_the_data(data_copy, edit_csv, atlas):
@@ -237,5 +237,14 @@ def test_a_figure_carries_its_text_alternative_as_alt_and_plain_text(atlas, name
 
 def test_the_alt_text_follows_the_data(data_copy, edit_csv, atlas):
     a = edited(data_copy, edit_csv, "claims", lambda df: df[df["claim_id"] != "fas-20"])
-    assert "Lung: surgery" not in figures.body_sites(atlas=a).alt_text
-    assert "surgery (FASLODEX product site)" in figures.body_sites(atlas=atlas).alt_text
+    assert "Lung. Surgery" not in figures.body_sites(atlas=a).alt_text
+    assert "Lung. Surgery: FASLODEX product site" in figures.body_sites(atlas=atlas).alt_text
+
+
+def test_body_sites_text_carries_the_conditions_the_texts_add(data_copy, edit_csv, atlas):
+    bone = [l for l in figures.body_sites_text(atlas=atlas).lines if l.startswith("Bone")][0]
+    assert "pain due to bone metastases" in bone
+    a = edited(data_copy, edit_csv, "claims", lambda df: df.assign(
+        condition=df["condition"].where(df["claim_id"] != "fas-16", "only when it hurts")))
+    bone = [l for l in figures.body_sites_text(atlas=a).lines if l.startswith("Bone")][0]
+    assert "FASLODEX product site (only when it hurts)" in bone

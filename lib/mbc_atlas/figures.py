@@ -457,24 +457,36 @@ def body_sites(site_categories=SITE_CATEGORIES, atlas: Atlas | None = None) -> F
 
 
 def body_sites_text(site_categories=SITE_CATEGORIES, atlas: Atlas | None = None) -> TextAlternative:
-    """The body-site diagram in words: for each site, which texts tie which categories to it.
+    """The body-site diagram in words: for each site, which texts tie which categories to it, with the
+    conditions the texts add, and which categories they are silent about.
 
     >>> [l for l in body_sites_text().lines if l.startswith("Liver")][0]
-    'Liver: chemotherapy (Breastcancer.org). The sources say nothing about radiation therapy or surgery for it.'
+    'Liver. Chemotherapy: Breastcancer.org. The sources say nothing about radiation therapy or surgery for it.'
     """
     a = _atlas(atlas)
     links = site_links(site_categories, a)
+    c = claims(a).set_index("claim_id")
     lines = []
     for site, part in links.groupby("site", sort=False):
-        tied = part[part["n_texts"] > 0]
+        bits = [f"{part['site_label'].iloc[0]}."]
+        for r in part[part["n_texts"] > 0].to_dict("records"):
+            who = {}
+            for cid in r["claim_ids"]:
+                who.setdefault(c.loc[cid, "source_id"], [])
+                if c.loc[cid, "condition"] and c.loc[cid, "condition"] not in who[c.loc[cid, "source_id"]]:
+                    who[c.loc[cid, "source_id"]].append(c.loc[cid, "condition"])
+            said = "; ".join(name + (f" ({'; '.join(conds)})" if conds else "")
+                             for name, conds in zip(_names(list(who), a), who.values()))
+            bits.append(f"{r['category_label']}: {said}.")
         silent = part[part["n_texts"] == 0]["category_label"].str.lower().tolist()
-        said = "; ".join(f"{r['category_label'].lower()} ({'; '.join(r['sources'])})" for r in tied.to_dict("records"))
-        line = f"{part['site_label'].iloc[0]}: {said}." if said else f"{part['site_label'].iloc[0]}: no text ties it to these categories."
-        if silent and said:
-            line += f" The sources say nothing about {_join(silent).replace(' and ', ' or ')} for it."
-        lines.append(line)
+        if len(bits) == 1:
+            bits.append("No text ties it to these categories.")
+        elif silent:
+            bits.append(f"The sources say nothing about {_join(silent).replace(' and ', ' or ')} for it.")
+        lines.append(" ".join(bits))
     cats = _join(categories(a).set_index("category").loc[list(site_categories), "label"].str.lower())
-    return TextAlternative(f"Where the cancer has spread, and which of {cats} the texts tie to each place:", lines)
+    return TextAlternative(f"Where the cancer has spread, and which of {cats} the texts tie to each place "
+                           "(with the conditions the texts add):", lines)
 
 
 def sites_tied_to(all_of, site_categories=SITE_CATEGORIES, atlas: Atlas | None = None) -> list[str]:

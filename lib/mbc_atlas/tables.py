@@ -372,7 +372,8 @@ def glossary_results_html(search: str = "", atlas: Atlas | None = None) -> str:
     """What the glossary search box shows for ``search``."""
     search = search.strip()
     if not search:
-        return "<p>Type a word above, for example <em>biopsy</em> or <em>HER2</em>; the matching terms show here.</p>"
+        return ("<p>Type a word above, for example <em>biopsy</em> or <em>HER2</em>; the matching terms show here. "
+                "(The search works in a running notebook; in a saved or printed copy, use the full table below.)</p>")
     g = glossary(search, atlas)
     if g.empty:
         return (f"<p>No term or meaning contains \u201c{escape(search)}\u201d. Try a shorter word, "
