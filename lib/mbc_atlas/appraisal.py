@@ -441,13 +441,15 @@ class Checklist:
         self.compare_button.on_click(self._compare)
         scale = w.HTML("<p>Rate each question 1 to 5: 1 = no, 2-4 = partially, 5 = yes (question 16: 1 = low, "
                        "3 = moderate, 5 = high quality). Hover over a number to read what it means.</p>")
-        accordion = w.Accordion(children=[w.VBox(rows[s]) for s in DISCERN_SECTIONS],
-                                titles=tuple(DISCERN_SECTIONS.values()))
+        # Plain headed sections rather than an Accordion: everything stays visible, readable by a screen reader
+        # in order, and the offline site needs no icon font.
+        sections = [w.VBox([w.HTML(f"<strong>{escape(title)}</strong>"), *rows[s]])
+                    for s, title in DISCERN_SECTIONS.items()]
         self.widget = w.VBox([
             self.source,
             w.HTML("<h4>JAMA benchmarks: tick those the text meets</h4>"),
             *self.jama.values(),
-            w.HTML("<h4>DISCERN</h4>"), scale, accordion,
+            w.HTML("<h4>DISCERN</h4>"), scale, *sections,
             self.summary, self.compare_button, self.reference, self.overview,
         ])
         for cb in self.jama.values():
