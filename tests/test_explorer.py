@@ -55,6 +55,8 @@ def assert_shows(app, ids, atlas=None):
     n = len(names)
     html, text = app.shown_html(), app.shown_text()
     assert app.selection == list(a.selection)
+    if a.selection:   # each of summary, grid and answer says which selection it shows (the browser tests wait on it)
+        assert html.count(f'data-selection="{" ".join(a.selection)}"') == 3
     for c in LABEL.values():
         assert (f"\n{c}\n" in "\n" + text.split("Evidence grid")[0] + "\n") == (c in [LABEL[i] for i in a.selection])
     assert shown_categories(html) == {c.category: len(c.sources) for c in a.categories}

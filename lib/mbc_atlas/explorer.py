@@ -223,7 +223,7 @@ class Renderer:
         items = "".join(f'<li><strong>{escape(self.char_label[c])}</strong>: the sources say nothing about '
                         f'this. None of the {self.n_texts} texts ties it to any treatment category.</li>'
                         for c in ans.silent)
-        return (f'<div class="mbc-silent" style="border-left:6px dotted #000;padding:2px 10px;margin:8px 0">'
+        return (f'<div class="mbc-silent" style="border-left:6px solid #000000;background:#F2F2F2;padding:2px 10px;margin:8px 0">'
                 f'<ul style="margin:2px 0;padding-left:18px">{items}</ul></div>')
 
     def _drugs(self, ans, restricted_only: bool = False) -> str:
@@ -274,7 +274,7 @@ class Renderer:
         rows.append(f'<tr style="border-top:3px double #222"><th scope="row" style="{_CELL};text-align:left">'
                     f'At least one of your choices</th>{"".join(_cell(n) for n in union)}</tr>')
         legend = _legend()
-        return (f'<div class="mbc-grid-box" style="{_BOX}">'
+        return (f'<div class="mbc-grid-box" data-selection="{" ".join(ans.selection)}" style="{_BOX}">'
                 f'<table class="mbc-grid" style="border-collapse:collapse;margin:6px 0;font-size:16px">'
                 f'<caption style="caption-side:top;text-align:left;font-weight:bold;padding:4px 0;font-size:16px;'
                 f'color:#222">'
@@ -302,11 +302,11 @@ class Renderer:
         ans = answer(ids, self.atlas)
         if not ans.selection:
             return Parts(
-                summary=(f'<div class="mbc-summary" style="{_BOX}"><p style="margin:4px 0">'
+                summary=(f'<div class="mbc-summary" data-selection="" style="{_BOX}"><p style="margin:4px 0">'
                          f'<strong>Choose one or more characteristics above</strong> to see which treatment '
                          f'categories the {self.n_texts} texts associate with them, how many texts do, and '
                          f'the quotes that say so. Nothing is chosen yet.</p></div>'),
-                grid="", answer="")
+                grid="", answer='<div class="mbc-answer" data-selection=""></div>')
         assoc = ans.associated
         if assoc:
             listed = _join([f'{escape(c.label.lower())} ({len(c.sources)} of {self.n_texts} texts)'
@@ -320,10 +320,12 @@ class Renderer:
         else:
             short = (f'<p style="margin:4px 0"><strong>None of the {self.n_texts} texts ties any treatment '
                      f'category to what you chose.</strong></p>')
-        summary = (f'<div class="mbc-summary" style="{_BOX}">{self._chosen(ans)}{short}{self._silent(ans)}'
+        sel = " ".join(ans.selection)
+        summary = (f'<div class="mbc-summary" data-selection="{sel}" style="{_BOX}">{self._chosen(ans)}{short}'
+                   f'{self._silent(ans)}'
                    f'<p style="margin:4px 0;font-size:0.95em">This is what the texts say; it is not advice for '
                    f'any patient.</p></div>')
-        body = (f'<div class="mbc-answer" style="{_BOX}">{self._disagreements(ans)}'
+        body = (f'<div class="mbc-answer" data-selection="{sel}" style="{_BOX}">{self._disagreements(ans)}'
                 f'<h3 style="{_H}">Each treatment category</h3>'
                 f'{"".join(self._category(c) for c in ans.categories)}{self._drugs(ans)}</div>')
         return Parts(summary=summary, grid=self._grid(ans), answer=body)

@@ -191,14 +191,16 @@ def grid_counts(page) -> list:
 
 
 def expected_summary_phrases(ids) -> list:
-    """What the summary must say for a selection, derived from ``mbc.answer`` (not from the renderer)."""
+    """What the summary must say for a selection, derived from ``mbc.answer`` (not from the renderer):
+    each chosen characteristic's label, each associated category with its count, each silent one."""
     import mbc_atlas as mbc
 
     a = mbc.answer(ids)
     n = len(mbc.sources())
-    out = [f"{c.label.lower()} ({len(c.sources)} of {n} texts)" for c in a.associated]
-    out += [mbc.characteristics().set_index("characteristic").loc[c, "label"] + ": the sources say nothing about this"
-            for c in a.silent]
+    labels = mbc.characteristics().set_index("characteristic")["label"]
+    out = [labels[c] for c in a.selection]
+    out += [f"{c.label.lower()} ({len(c.sources)} of {n} texts)" for c in a.associated]
+    out += [labels[c] + ": the sources say nothing about this" for c in a.silent]
     return out
 
 
@@ -209,9 +211,38 @@ def expected_grid(ids) -> list:
     return a.grid.to_numpy().tolist() + [[len(c.sources) for c in a.categories]]
 
 
-def wait_for_summary(page, phrases, timeout_ms: int = 15000):
-    """Wait until the summary shows every phrase (bounded)."""
-    page.wait_for_function(
-        """(phrases) => { const el = document.querySelector('.mbc-explorer .mbc-summary-widget');
-            return el && phrases.every(p => el.innerText.includes(p)); }""",
-        arg=phrases, timeout=timeout_ms)
+def expected_categories(ids) -> dict:
+    import mbc_atlas as mbc
+
+    return {c.category: len(c.sources) for c in mbc.answer(ids).categories}
+
+
+_CONSISTENT_JS = """([selection, phrases, grid, cats]) => {
+  const root = document.querySelector('.mbc-explorer');
+  if (!root) return false;
+  const parts = ['.mbc-summary', '.mbc-grid-box', '.mbc-answer'].map(s => root.querySelector(s));
+  if (!parts.every(p => p && p.dataset.selection === selection)) return false;
+  const summary = root.querySelector('.mbc-summary-widget').innerText;
+  if (!phrases.every(p => summary.includes(p))) return false;
+  const shown = Array.from(root.querySelectorAll('.mbc-grid tbody tr'))
+    .map(tr => Array.from(tr.querySelectorAll('td')).map(td => parseInt(td.textContent, 10)));
+  if (JSON.stringify(shown) !== JSON.stringify(grid)) return false;
+  const sections = {};
+  root.querySelectorAll('.mbc-answer-widget .mbc-category').forEach(
+    s => { sections[s.dataset.category] = parseInt(s.dataset.texts, 10); });
+  return Object.keys(cats).every(c => sections[c] === cats[c]) && Object.keys(sections).length === Object.keys(cats).length;
+}"""
+
+
+def wait_for_answer(page, ids, timeout_ms: int = 15000):
+    """Wait (bounded) until the summary, the grid and the answer all show what ``mbc.answer(ids)`` says."""
+    if not list(ids):
+        page.wait_for_function("() => document.querySelector('.mbc-explorer .mbc-summary-widget')"
+                               ".innerText.includes('Nothing is chosen yet') && "
+                               "!document.querySelector('.mbc-explorer .mbc-grid')", timeout=timeout_ms)
+        return
+    import mbc_atlas as mbc
+
+    selection = " ".join(mbc.validate_selection(ids))
+    page.wait_for_function(_CONSISTENT_JS, arg=[selection, expected_summary_phrases(ids), expected_grid(ids),
+                                                expected_categories(ids)], timeout=timeout_ms)
