@@ -56,6 +56,8 @@ def test_every_page_renders_offline(site, browser_context, artifacts):
         assert "not medical advice" in body, name
         broken = page.eval_on_selector_all("img", "els => els.filter(e => !(e.complete && e.naturalWidth > 0)).length")
         assert broken == 0, name
+        no_alt = page.eval_on_selector_all(".jp-RenderedImage img", "els => els.filter(e => !e.alt.trim()).length")
+        assert no_alt == 0, name                                           # every figure keeps its text alternative
         assert 'href="01_the_big_picture.ipynb"' not in page.content(), name   # links point at the HTML twins
         assert failed == [], (name, failed)
         page.close()
