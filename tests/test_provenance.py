@@ -21,7 +21,7 @@ def test_source_text_is_the_seed_byte_for_byte(source_id):
 
 
 def test_the_five_sources_are_described(atlas):
-    assert sorted(mbc.sources(atlas)["source_id"]) == sorted(SOURCE_IDS)
+    assert set(SOURCE_IDS) <= set(mbc.sources(atlas)["source_id"])   # a lecturer may add more
 
 
 def _quotes(atlas):

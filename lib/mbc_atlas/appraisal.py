@@ -335,7 +335,7 @@ def reference_figure(atlas: Atlas | None = None):
     """The reference answers as a grid (texts x benchmarks): a hatched, filled cell with a tick where the text
     states the fact; an empty cell with a cross where it does not (and the word "inferred" where the editors
     inferred it); the score of each text at the right."""
-    from matplotlib.figure import Figure
+    from .figures import AltFigure, _with_alt
     from matplotlib.patches import Rectangle
 
     a = _atlas(atlas)
@@ -345,7 +345,7 @@ def reference_figure(atlas: Atlas | None = None):
     n, m = len(srcs), len(JAMA)
     cw, rh, left = 2.3, 0.85, 3.6
     width, height = left + cw * m + 2.2, 1.9 + rh * n + 0.9
-    fig = Figure(figsize=(width, height), dpi=100, facecolor="white")
+    fig = AltFigure(figsize=(width, height), dpi=100, facecolor="white")
     ax = fig.add_axes([0, 0, 1, 1])
     ax.set_xlim(0, width)
     ax.set_ylim(0, height)
@@ -375,7 +375,7 @@ def reference_figure(atlas: Atlas | None = None):
                 fontweight="bold")
     ax.text(0.2, 0.45, "Green, hatched, \u2714: the text states it.  White, dashed, \u2718: it does not "
             "(\u201cinferred\u201d: only the editors infer it).", fontsize=12, va="center")
-    return fig
+    return _with_alt(fig, reference_text(a))
 
 
 def reference_text(atlas: Atlas | None = None):

@@ -220,7 +220,7 @@ def matrix_table(atlas: Atlas | None = None):
 def matrix_figure(atlas: Atlas | None = None):
     """The matrix as a figure: rows are (characteristic, category) pairs, columns the texts; every cell carries
     its symbol as well as its fill and hatching, and differing cells a thick dashed vermillion edge."""
-    from matplotlib.figure import Figure
+    from .figures import AltFigure, _with_alt
     from matplotlib.patches import Rectangle
 
     a = _atlas(atlas)
@@ -230,7 +230,7 @@ def matrix_figure(atlas: Atlas | None = None):
     n_rows, n_cols = len(pairs), len(src)
     row_h, col_w, left = 0.42, 1.55, 5.6
     width, height = left + col_w * n_cols + 0.3, 3.0 + row_h * n_rows
-    fig = Figure(figsize=(width, height), dpi=100, facecolor="white")
+    fig = AltFigure(figsize=(width, height), dpi=100, facecolor="white")
     ax = fig.add_axes([0, 0, 1, 1])
     ax.set_xlim(0, width)
     ax.set_ylim(0, height)
@@ -264,7 +264,7 @@ def matrix_figure(atlas: Atlas | None = None):
               f"characteristic to another category only\n{SYMBOL['silent']} white: it says nothing about the "
               f"characteristic      {DISPUTE_SYMBOL} dashed vermillion edge: the texts differ here")
     ax.text(0.2, height - 1.0, legend, fontsize=12, va="center", linespacing=1.5)
-    return fig
+    return _with_alt(fig, matrix_text(a))
 
 
 def matrix_text(atlas: Atlas | None = None) -> TextAlternative:
@@ -515,7 +515,7 @@ def developments_table(atlas: Atlas | None = None):
 def currency_timeline(atlas: Atlas | None = None):
     """A timeline: the texts' dates above the line, the later developments below it (in a separate,
     double-bordered band labelled as not from the texts)."""
-    from matplotlib.figure import Figure
+    from .figures import AltFigure, _with_alt
     from matplotlib.patches import Rectangle
 
     a = _atlas(atlas)
@@ -528,7 +528,7 @@ def currency_timeline(atlas: Atlas | None = None):
     step = 0.62
     top = 1.2 + step * (len(dated) + (1 if undated else 0))
     bottom = -1.6 - step * len(dev)
-    fig = Figure(figsize=(14, 0.75 * (top - bottom) + 0.6), dpi=100, facecolor="white")
+    fig = AltFigure(figsize=(14, 0.75 * (top - bottom) + 0.6), dpi=100, facecolor="white")
     ax = fig.add_axes([0.01, 0.01, 0.98, 0.98])
     ax.set_xlim(start - 0.3, end + 0.3)
     ax.set_ylim(bottom - 0.2, top + 0.2)
@@ -570,7 +570,7 @@ def currency_timeline(atlas: Atlas | None = None):
         right = x < mid + 2
         ax.text(x + (0.15 if right else -0.15), y, f"{r['when']}: {r['drug']}", fontsize=12, va="center",
                 ha="left" if right else "right", bbox=dict(facecolor="#FFF8E5", edgecolor="none", pad=1))
-    return fig
+    return _with_alt(fig, currency_text(a))
 
 
 def currency_text(atlas: Atlas | None = None) -> TextAlternative:
