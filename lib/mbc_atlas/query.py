@@ -133,19 +133,17 @@ def validate_selection(ids, atlas: Atlas | None = None) -> list[str]:
     >>> validate_selection(["liver", "hr_positive"])
     ['hr_positive', 'liver']
     """
-    a = _atlas(atlas)
-    ch = a["characteristics"]
+    order, one_choice = _index(_atlas(atlas)).vocabulary
     if isinstance(ids, str):
         ids = [ids]
-    order = list(ch["characteristic"])
     unknown = [i for i in ids if i not in order]
     if unknown:
         raise ValueError(f"unknown characteristic(s): {', '.join(map(repr, unknown))}; "
                          f"valid ids: {', '.join(order)}")
     chosen = set(ids)
-    for (group, label, choose), part in ch.groupby(["group", "group_label", "choose"], sort=False):
-        both = [c for c in part["characteristic"] if c in chosen]
-        if choose == "one" and len(both) > 1:
+    for group, label, members in one_choice:
+        both = [c for c in members if c in chosen]
+        if len(both) > 1:
             raise ValueError(f"{' and '.join(map(repr, both))} cannot be chosen together: "
                              f"group {group!r} ({label}) takes one value at most")
     return [c for c in order if c in chosen]
@@ -224,6 +222,13 @@ class _Index:
         self.by_char = {k: g.to_dict("records") for k, g in claims_.groupby("characteristic")}
         self.disagreements = atlas["disagreements"].to_dict("records")
         self.drugs = drugs(atlas).to_dict("records")
+        ch = atlas["characteristics"]
+        self.vocabulary = (
+            list(ch["characteristic"]),
+            [(group, label, list(part["characteristic"]))
+             for (group, label, choose), part in ch.groupby(["group", "group_label", "choose"], sort=False)
+             if choose == "one"],
+        )
 
 
 _INDEXES: dict = {}
