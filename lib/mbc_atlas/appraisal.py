@@ -384,7 +384,7 @@ def reference_text(atlas: Atlas | None = None):
     >>> reference_text().lines[-1].startswith("Johnson (2010) blog post: 3 of 4 benchmarks met")
     True
     """
-    from .compare import TextAlternative
+    from .alt import TextAlternative
 
     a = _atlas(atlas)
     r = reference(a)

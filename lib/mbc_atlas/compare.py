@@ -19,6 +19,7 @@ from html import escape
 
 import pandas as pd
 
+from .alt import TextAlternative
 from .load import Atlas
 from .query import _atlas, categories, characteristics, claims, disagreements, sources, stances
 
@@ -46,23 +47,6 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 # --------------------------------------------------------------------------------------------------
 # Small helpers
 # --------------------------------------------------------------------------------------------------
-
-class TextAlternative(str):
-    """A figure's text alternative: a plain string (title, then one line per point) that a notebook shows as
-    a boxed list, right after the figure."""
-
-    def __new__(cls, title: str, lines):
-        self = super().__new__(cls, "\n".join([title, *lines]))
-        self.title = title
-        self.lines = tuple(lines)
-        return self
-
-    def _repr_html_(self):
-        items = "".join(f"<li>{escape(line)}</li>" for line in self.lines)
-        return (f'<div class="mbc-alt" role="note" aria-label="Text alternative for the figure" '
-                f'style="border:1px solid #767676;padding:6px 12px;margin:6px 0;color:#222">'
-                f'<strong>Text alternative.</strong> {escape(self.title)}<ul style="margin:4px 0">{items}</ul></div>')
-
 
 def _short(atlas: Atlas) -> dict:
     return dict(zip(sources(atlas)["source_id"], sources(atlas)["short_name"]))

@@ -24,6 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyBboxPatch, Rectangle
 
 from . import lesson
+from .alt import TextAlternative
 from .load import Atlas
 from .query import _atlas, categories, characteristics, claims, drugs, passages, sources
 
@@ -47,22 +48,6 @@ MIN_FONT = 12
 TEXT = "#000000"
 MUTED = "#4D4D4D"          # 8.5:1 on white
 INK = "#333333"
-
-
-class TextAlternative(str):
-    """A figure's text alternative: a string (one line per point) that shows as a boxed list in a notebook."""
-
-    def __new__(cls, title: str, lines):
-        self = super().__new__(cls, "\n".join([title, *lines]))
-        self.title = title
-        self.lines = tuple(lines)
-        return self
-
-    def _repr_html_(self):
-        items = "".join(f"<li>{escape(line)}</li>" for line in self.lines)
-        return (f'<div class="mbc-alt" role="note" aria-label="Text alternative for the figure" '
-                f'style="border:1px solid #767676;padding:6px 12px;margin:6px 0;color:#222">'
-                f'<strong>Text alternative.</strong> {escape(self.title)}<ul style="margin:4px 0">{items}</ul></div>')
 
 
 def _style(category: str) -> dict:
