@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_collection import collection_section
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results.json"
 SEED = 20261123
@@ -196,7 +198,7 @@ def browser_section() -> dict:
     return {"voila_clicks": browser_voila_clicks()}
 
 
-SECTIONS = {"python": python_section, "browser": browser_section}
+SECTIONS = {"python": python_section, "browser": browser_section, "collection": collection_section}
 
 
 # -- report ----------------------------------------------------------------------------------------------
@@ -218,6 +220,11 @@ def table(results: dict) -> str:
             if isinstance(s, dict) and "median_ms" in s:
                 rows.append((f"{section}.{name}", str(s["n"]), f'{s["median_ms"]:.2f}', f'{s["p95_ms"]:.2f}',
                              f'{s["max_ms"]:.2f}'))
+            elif isinstance(s, dict) and "median_s" in s:
+                rows.append((f"{section}.{name}", str(s["runs"]), f'{s["median_s"] * 1000:.0f}',
+                             f'x{s["ratio_to_floor"]:.2f} floor' if "ratio_to_floor" in s else "", ""))
+            elif isinstance(s, dict) and "median_peak_mib" in s:
+                rows.append((f"{section}.{name}", str(s["runs"]), f'{s["median_peak_mib"]:.0f} MiB peak', "", ""))
             elif isinstance(s, dict) and "skipped" in s:
                 rows.append((f"{section}.{name}", "-", "skipped", s["skipped"][:40], ""))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]

@@ -17,7 +17,6 @@ import base64
 import io
 import re
 import textwrap
-from html import escape
 
 import pandas as pd
 from matplotlib.figure import Figure
