@@ -266,3 +266,10 @@ def test_term_in_context_quotes_a_real_sentence_of_each_text(atlas):
     assert "palliative in intent" in ans and "Used by 1 of the 5 texts" in ans
     with pytest.raises(ValueError, match="unknown term"):
         tables.term_in_context("zebra", atlas)
+
+
+def test_claims_frame_names_unknown_ids(atlas):
+    with pytest.raises(ValueError, match=r"unknown category \['herbal'\]; valid: hormonal"):
+        tables.claims_frame("herbal", atlas=atlas)
+    with pytest.raises(ValueError, match=r"unknown characteristic \['kidney'\]; valid: hr_positive"):
+        tables.claims_frame(about=["liver", "kidney"], atlas=atlas)

@@ -121,6 +121,15 @@ def _labels(atlas: Atlas, column="label") -> pd.Series:
     return characteristics(atlas).set_index("characteristic")[column]
 
 
+def _known(wanted, valid, what: str) -> list:
+    """``wanted`` (one id or several) as a list, or ValueError naming the ids not in ``valid``."""
+    ids = [wanted] if isinstance(wanted, str) else list(wanted)
+    unknown = sorted(set(ids) - set(valid))
+    if unknown:
+        raise ValueError(f"unknown {what} {unknown}; valid: {', '.join(valid)}")
+    return ids
+
+
 def claims_frame(category=None, about=None, atlas: Atlas | None = None, group: str | None = None,
                  source_id: str | None = None) -> pd.DataFrame:
     """The claims for a category (or list of categories), characteristics (``about``), a characteristic
@@ -130,17 +139,9 @@ def claims_frame(category=None, about=None, atlas: Atlas | None = None, group: s
     a = _atlas(atlas)
     c = claims(a)
     if category is not None:
-        cats = [category] if isinstance(category, str) else list(category)
-        unknown = sorted(set(cats) - set(categories(a)["category"]))
-        if unknown:
-            raise ValueError(f"unknown category {unknown}; valid: {', '.join(categories(a)['category'])}")
-        c = c[c["category"].isin(cats)]
+        c = c[c["category"].isin(_known(category, categories(a)["category"], "category"))]
     if about is not None:
-        chs = [about] if isinstance(about, str) else list(about)
-        unknown = sorted(set(chs) - set(characteristics(a)["characteristic"]))
-        if unknown:
-            raise ValueError(f"unknown characteristic {unknown}; valid: {', '.join(characteristics(a)['characteristic'])}")
-        c = c[c["characteristic"].isin(chs)]
+        c = c[c["characteristic"].isin(_known(about, characteristics(a)["characteristic"], "characteristic"))]
     if group is not None:
         ch = characteristics(a)
         if group not in set(ch["group"]):
