@@ -93,6 +93,19 @@ def _stop(proc: subprocess.Popen):
 
 
 @contextmanager
+def _serve(cmd, cwd: Path, tmp: Path, log: Path, base: str, ready_path: str):
+    """Run a server command, yield its base URL once ``ready_path`` answers, and always stop it."""
+    with open(log, "w") as out:
+        proc = subprocess.Popen(cmd, cwd=cwd, env=_jupyter_env(tmp), stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    try:
+        _wait_http(base + ready_path, proc, log)
+        yield base
+    finally:
+        _stop(proc)
+
+
+@contextmanager
 def lab_server(tmp: Path):
     """JupyterLab on a free loopback port serving a private copy of the explorer notebook.
 
@@ -115,15 +128,8 @@ def lab_server(tmp: Path):
            f"--ServerApp.root_dir={root}", "--LabApp.expose_app_in_browser=True",
            f"--LabApp.app_settings_dir={settings}", f"--LabApp.user_settings_dir={tmp / 'user-settings'}",
            f"--LabApp.workspaces_dir={tmp / 'workspaces'}"]
-    with open(log, "w") as out:
-        proc = subprocess.Popen(cmd, cwd=root, env=_jupyter_env(tmp), stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        _wait_http(f"{base}/api/status?token={token}", proc, log)
+    with _serve(cmd, root, tmp, log, f"http://127.0.0.1:{port}", f"/api/status?token={token}") as base:
         yield base, token
-    finally:
-        _stop(proc)
 
 
 @contextmanager
@@ -133,15 +139,8 @@ def voila_server(tmp: Path, notebook: Path = NOTEBOOK):
     log = tmp / "voila.log"
     cmd = [str(BIN / "voila"), str(notebook), "--no-browser", "--Voila.ip=127.0.0.1", f"--port={port}",
            "--Voila.port_retries=0"]
-    with open(log, "w") as out:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=_jupyter_env(tmp), stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        _wait_http(f"{base}/voila/static/voila.js", proc, log)
+    with _serve(cmd, ROOT, tmp, log, f"http://127.0.0.1:{port}", "/voila/static/voila.js") as base:
         yield base
-    finally:
-        _stop(proc)
 
 
 def _only_loopback(route):
