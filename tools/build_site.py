@@ -18,14 +18,13 @@ import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
+from mbc_atlas.lesson import NOTEBOOKS, NOTE_TEXT
+
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = Path(__file__).resolve().parent / "site"
 MANAGER_DIST = ASSETS / "node_modules" / "@jupyter-widgets" / "html-manager" / "dist"
 REQUIRE_JS = ASSETS / "node_modules" / "requirejs" / "require.js"
 FONTS = (".woff", ".woff2", ".ttf", ".eot", ".svg")
-
-sys.path.insert(0, str(ROOT / "lib"))
-from mbc_atlas.lesson import NOTEBOOKS, NOTE_TEXT  # noqa: E402
 
 
 def install_js() -> None:
