@@ -48,8 +48,13 @@ def shown_grid(html):
     return [[int(n) for n in re.findall(r'data-count="(\d+)"', r)] for r in rows[1:]]
 
 
+def tier_of(html):
+    """(statement's tier, category, source name) for every statement block shown."""
+    return re.findall(r'<div class="mbc-statement" data-tier="([^"]+)" data-category="([^"]+)"', html)
+
+
 def assert_shows(app, ids, atlas=None):
-    """What the explorer shows for ``ids`` is what ``mbc.answer`` says, quote for quote."""
+    """What the explorer shows for ``ids`` is what ``mbc.answer`` says, quote for quote, tier for tier."""
     a = mbc.answer(ids, atlas)
     names = dict(zip(mbc.sources(atlas)["source_id"], mbc.sources(atlas)["short_name"]))
     n = len(names)
@@ -61,41 +66,56 @@ def assert_shows(app, ids, atlas=None):
         assert (f"\n{c}\n" in "\n" + text.split("Evidence grid")[0] + "\n") == (c in [LABEL[i] for i in a.selection])
     assert shown_categories(html) == {c.category: len(c.sources) for c in a.categories}
     assert shown_grid(html) == a.grid.to_numpy().tolist() + [[len(c.sources) for c in a.categories]]
+    headline = text.split("Evidence grid")[0]
     for c in a.categories:
-        if c.sources:
-            assert f"{c.label.lower()} ({len(c.sources)} of {n} texts)" in text
+        if c.fits:
+            assert f"{c.label.lower()} ({len(c.sources)} of {n} texts)" in headline
             assert f"{c.label} ({c.scope}): associated by {len(c.sources)} of {n} texts" in text
             assert "How they put it: " + "; ".join(c.stances) + "." in text
             section = text.split(f"{c.label} ({c.scope}): associated")[1].split("): ")[0]
             for sid in c.sources:
                 assert names[sid] in section
-            for claim in c.claims:
-                for line in claim["quote"].split("\n"):
-                    assert squeeze(line) in text
-                assert f"{LABEL[claim['characteristic']]}: {claim['stance_label']}" in text
-                if claim["condition"]:
-                    assert "condition: " + squeeze(claim["condition"]) in text
-                if claim["attributed_to"]:
-                    assert f"The text reports this as the view of {claim['attributed_to']}." in text
         else:
             assert f"{c.label} ({c.scope}): not associated" in text
+            assert f"{c.label.lower()} (" not in headline      # never in the headline
+    # every placed statement is shown once, in its own tier, with its quote and the reason
+    expected = sorted((t, p.statement.category) for t in mbc.query.TIERS for p in a.placed(t))
+    assert sorted(tier_of(html)) == expected
+    for p in (p for t in mbc.query.TIERS for p in a.placed(t)):
+        s = p.statement
+        for line in s.quote.split("\n"):
+            assert squeeze(line) in text
+        if p.tier == "would_fit":
+            assert "It would fit if you also chose " + mbc.words.join(
+                [mbc.words.lower_first(LABEL[m]) for m in p.missing]) in text
+        if p.tier == "does_not_fit":
+            for x in p.contradicted:
+                assert (f"it is about {mbc.words.lower_first(LABEL[x.needs])}, and you chose "
+                        f"{mbc.words.lower_first(LABEL[x.chosen])}") in text
+        if s.attributed_to:
+            assert f"The text reports this as the view of {s.attributed_to}." in text
+    for t, heading in (("would_fit", "Would fit if you also chose more"), ("does_not_fit", "Does not fit your selection")):
+        assert (heading in text) == bool(a.placed(t))
     for s in a.silent:
         assert f"{LABEL[s]}: the sources say nothing about this." in text
     for cid in set(a.selection) - set(a.silent):
         assert f"{LABEL[cid]}: the sources say nothing about this" not in text
     for d in a.disagreements:
-        assert f'data-disagreement="{d["disagreement_id"]}"' in html
-        for q in (d["quote_a"], d["quote_b"]):
+        assert f'data-disagreement="{d.disagreement_id}"' in html
+        for q in (d.quote_a, d.quote_b):
             assert escape(q).replace("\n", "<br>") in html
     if not a.disagreements:
         assert "Where the texts disagree" not in text
     for d in a.drugs:
         assert f"{d.generic} ({d.brand})" in text
         if d.restricted:
-            assert f"{d.generic} ({d.brand}) [restricted: see below]" in text
-            assert squeeze(d.restriction_quote) in text
+            assert f"{d.generic} ({d.brand}) [does not suit your selection" in text or d.category not in [
+                c.category for c in a.associated]
+            assert squeeze(d.restricted[1:]) in text
+            if d.restriction_quote:
+                assert squeeze(d.restriction_quote) in text
         else:
-            assert f"{d.generic} ({d.brand}) [restricted" not in text
+            assert f"{d.generic} ({d.brand}) [does not suit" not in text
 
 
 @pytest.mark.parametrize("cid", IDS)
@@ -198,14 +218,43 @@ def test_premenopausal_marks_the_aromatase_inhibitors_with_the_restricting_quote
     choose(app, "hr_positive")
     choose(app, "premenopausal")
     text = app.shown_text()
-    block = text.split("Restricted by a text for Premenopausal:")
+    block = text.split("Not for premenopausal, as the texts put it:")
     assert len(block) >= 2
     for g, b, q in zip(ais["generic"], ais["brand"], ais["restriction_quote"]):
-        assert f"{g} ({b}) [restricted: see below]" in text
+        assert f"{g} ({b}) [does not suit your selection: see below]" in text
         assert any(f"{g} ({b})" in part.split("\n")[0] and squeeze(q) in part for part in block[1:])
     choose(app, "postmenopausal")
-    assert "[restricted" not in app.shown_text()
-    assert "Restricted by a text" not in app.shown_text()
+    assert "[does not suit" not in app.shown_text()
+    assert "as the texts put it" not in app.shown_text()
+
+
+def test_receptor_negative_after_menopause_shows_the_three_tiers(app):
+    """The issue's own example: hormonal therapy must not be asserted for receptor-negative cancer."""
+    app.reset()
+    choose(app, "hr_negative")
+    choose(app, "postmenopausal")
+    text = app.shown_text()
+    headline = text.split("Evidence grid")[0]
+    assert "The sources associate chemotherapy (1 of 5 texts) with your whole selection." in headline
+    assert "hormonal therapy (" not in headline
+    assert "Hormonal therapy (systemic): not associated" in text
+    does_not = text.split("Does not fit your selection")[1]
+    assert "It does not fit: it is about hormone-receptor-positive, and you chose hormone-receptor-negative." in does_not
+    assert "all aromatase inhibitors only work in postmenopausal women" in does_not
+    assert ("hormonal", ) in {(c,) for t, c in tier_of(app.shown_html()) if t == "does_not_fit"}
+    assert not any(c == "hormonal" for t, c in tier_of(app.shown_html()) if t == "fits")
+    for drug in ("tamoxifen (Nolvadex)", "anastrozole (Arimidex)", "fulvestrant (Faslodex)"):
+        assert drug in text.split("Not for hormone-receptor-negative")[1]
+
+
+def test_postmenopausal_alone_keeps_the_aromatase_inhibitors_apart(app):
+    app.reset()
+    choose(app, "postmenopausal")
+    text = app.shown_text()
+    assert "No statement in the 5 texts ties a treatment category to your whole selection." in text
+    would = text.split("Would fit if you also chose more")[1]
+    assert "all aromatase inhibitors only work in postmenopausal women" in would
+    assert "It would fit if you also chose hormone-receptor-positive" in would
 
 
 def test_the_disagreement_on_what_follows_hormonal_therapy_is_said_plainly(app):
@@ -248,14 +297,14 @@ def test_a_changed_definition_and_label_reach_the_controls(data_copy, edit_csv):
     assert ("Status not known", "hr_unknown") in app.controls["receptor"].options
 
 
-def test_a_removed_claim_changes_what_is_shown(data_copy, edit_csv):
-    edit_csv(data_copy, "claims", lambda df: df[~df["claim_id"].isin(["fsp-01", "jon-08"])])
+def test_a_removed_statement_changes_what_is_shown(data_copy, edit_csv):
+    edit_csv(data_copy, "statements", lambda df: df[~df["statement_id"].isin(["fsp-01", "jon-08"])])
     atlas = mbc.load(data_copy)
     before, after = mbc.explorer(), mbc.explorer(atlas)
     for app in (before, after):
         choose(app, "hr_positive")
         choose(app, "isolated_metastasis")
-    removed = mbc.claims().set_index("claim_id").loc["fsp-01"]
+    removed = mbc.claims().set_index("claim_id").loc["fsp-01"]   # one condition: the claim id is the statement id
     assert squeeze(removed["quote"]) in before.shown_text()
     assert squeeze(removed["quote"]) not in after.shown_text()
     hormonal = len(mbc.answer(["hr_positive"]).categories[0].sources)
@@ -295,6 +344,7 @@ def test_parts_for_the_reveal_questions_follow_the_data():
     assert ex.silent_html(["bone"]) == ""
     assert "HER2-negative" in ex.visible_text(ex.silent_html(["her2_negative"]))
     assert ex.restrictions_html(["postmenopausal"]) == ""
+    assert "trastuzumab" in ex.restrictions_html(["her2_negative"])
 
 
 def test_no_advice_wording_in_what_the_explorer_writes():
@@ -311,15 +361,16 @@ def test_no_advice_wording_in_what_the_explorer_writes():
 
 def test_colours_are_okabe_ito_and_text_keeps_contrast():
     okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
-    for lo, bg, fg, words in ex.GRID_SHADES:
+    ans = importlib.import_module("mbc_atlas.render.answer")
+    for lo, bg, fg, words in ans.GRID_SHADES:
         assert bg in okabe_ito | {"#FFFFFF"} and ex.contrast(fg, bg) >= 4.5, words
-    assert ex.contrast(ex.TEXT, ex.BACKGROUND) >= 4.5
+    assert ex.contrast(ans.TEXT, ans.BACKGROUND) >= 4.5
     assert ex.contrast("#FFFFFF", "#0072B2") >= 4.5          # the chosen toggle
     assert ex.contrast("#0072B2", "#FFFFFF") >= 4.5          # "show the quotes" links
-    for c in (ex.ASSOCIATED, ex.DISAGREE, ex.RESTRICTED):
+    for c in (ans.ASSOCIATED, ans.DISAGREE, ans.RESTRICTED, ans.WOULD):
         assert c in okabe_ito
     for n in range(6):
-        assert f'data-count="{n}"' in ex._cell(n) and f">{n}</td>" in ex._cell(n)  # the number, always
+        assert f'data-count="{n}"' in ans.cell(n) and f">{n}</td>" in ans.cell(n)  # the number, always
 
 
 def test_the_grid_is_an_accessible_table():

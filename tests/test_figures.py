@@ -108,7 +108,7 @@ def test_category_map_text_gives_scope_with_its_quote_and_counts(data_copy, edit
     assert len(alt.lines) == len(mbc.categories(atlas))
     for q in mbc.categories(atlas)["quote"]:
         assert q in alt
-    a = edited(data_copy, edit_csv, "claims", lambda df: df[df["category"] != "surgery"])
+    a = edited(data_copy, edit_csv, "statements", lambda df: df[df["category"] != "surgery"])
     surgery = [l for l in figures.category_map_text(atlas=a).lines if l.startswith("Surgery")][0]
     assert "0 of 5 texts" in surgery
 
@@ -159,7 +159,7 @@ def _badges(fig):
 
 def test_removing_a_claim_removes_the_link_from_the_body_diagram(data_copy, edit_csv, atlas):
     before = _badges(figures.body_sites(atlas=atlas))
-    a = edited(data_copy, edit_csv, "claims", lambda df: df[df["claim_id"] != "fas-20"])  # lung -> surgery
+    a = edited(data_copy, edit_csv, "statements", lambda df: df[df["statement_id"] != "fas-20"])  # lung -> surgery
     after = _badges(figures.body_sites(atlas=a))
     assert after == (before[0] - 1, before[1] + 1)
     lung = [l for l in figures.body_sites_text(atlas=a).lines if l.startswith("Lung")][0]
@@ -173,11 +173,11 @@ def test_adding_a_claim_adds_a_link(data_copy, edit_csv, atlas):
 
     def add(df):
         row = {c: "" for c in df.columns}
-        row.update(claim_id="test-liver", source_id="faslodex_site", characteristic="liver", category="radiation",
+        row.update(statement_id="test-liver", source_id="faslodex_site", conditions="liver", category="radiation",
                    stance="option", quote=quote)
         return pd.concat([df, pd.DataFrame([row])], ignore_index=True)
 
-    a = edited(data_copy, edit_csv, "claims", add)
+    a = edited(data_copy, edit_csv, "statements", add)
     assert "Liver" not in figures.sites_tied_to(["radiation"], atlas=atlas)
     assert "Liver" in figures.sites_tied_to(["radiation"], atlas=a)
     liver = [l for l in figures.body_sites_text(atlas=a).lines if l.startswith("Liver")][0]
@@ -201,7 +201,7 @@ def test_site_sentences_and_answers_follow_the_data(data_copy, edit_csv, atlas):
         "The texts tie the brain and the breast or chest wall to both radiation therapy and surgery.")
     answer = figures.sites_answer(["radiation", "surgery"], atlas=atlas)
     assert "most commonly used to treat metastatic tumors in the brain" in answer and "FASLODEX product site" in answer
-    a = edited(data_copy, edit_csv, "claims", lambda df: df[df["claim_id"] != "fas-18"])  # brain -> surgery
+    a = edited(data_copy, edit_csv, "statements", lambda df: df[df["statement_id"] != "fas-18"])  # brain -> surgery
     assert figures.sites_tied_to(["radiation", "surgery"], atlas=a) == ["Breast or chest wall"]
     assert "surgery or chemotherapy for the brain" in figures.site_sentence("brain", atlas=a)
     assert figures.sites_sentence(["radiation", "chemotherapy"], atlas=a).startswith("No place is tied")
@@ -236,7 +236,7 @@ def test_a_figure_carries_its_text_alternative_as_alt_and_plain_text(atlas, name
 
 
 def test_the_alt_text_follows_the_data(data_copy, edit_csv, atlas):
-    a = edited(data_copy, edit_csv, "claims", lambda df: df[df["claim_id"] != "fas-20"])
+    a = edited(data_copy, edit_csv, "statements", lambda df: df[df["statement_id"] != "fas-20"])
     assert "Lung. Surgery" not in figures.body_sites(atlas=a).alt_text
     assert "Lung. Surgery: FASLODEX product site" in figures.body_sites(atlas=atlas).alt_text
 
@@ -244,7 +244,7 @@ def test_the_alt_text_follows_the_data(data_copy, edit_csv, atlas):
 def test_body_sites_text_carries_the_conditions_the_texts_add(data_copy, edit_csv, atlas):
     bone = [l for l in figures.body_sites_text(atlas=atlas).lines if l.startswith("Bone")][0]
     assert "pain due to bone metastases" in bone
-    a = edited(data_copy, edit_csv, "claims", lambda df: df.assign(
-        condition=df["condition"].where(df["claim_id"] != "fas-16", "only when it hurts")))
+    a = edited(data_copy, edit_csv, "statements", lambda df: df.assign(
+        condition_note=df["condition_note"].where(df["statement_id"] != "fas-16", "only when it hurts")))
     bone = [l for l in figures.body_sites_text(atlas=a).lines if l.startswith("Bone")][0]
     assert "FASLODEX product site (only when it hurts)" in bone

@@ -81,7 +81,7 @@ def test_glossary_search(atlas):
 def test_answer_counts_texts_not_claims(atlas):
     a = mbc.answer(["hr_positive"], atlas)
     hormonal = next(c for c in a.categories if c.category == "hormonal")
-    assert len(hormonal.sources) == 5 and len(hormonal.claims) > 5
+    assert len(hormonal.sources) == 5 and len(hormonal.fits) > 5
     assert a.grid.loc["hr_positive", "hormonal"] == 5
     assert hormonal.stances[0] == "first treatment of choice"
 
@@ -90,15 +90,18 @@ def test_answer_marks_drugs_the_texts_restrict(atlas):
     pre = {d.generic: d for d in mbc.answer(["premenopausal"], atlas).drugs}
     assert pre["letrozole"].restricted and "after menopause" in pre["letrozole"].restricted
     assert pre["letrozole"].restriction_quote in atlas.texts[pre["letrozole"].restriction_source_id]
-    assert not pre["tamoxifen"].restricted
+    assert "tamoxifen" not in pre          # neither restricted nor in an associated category
     post = {d.generic: d for d in mbc.answer(["postmenopausal"], atlas).drugs}
-    assert not post["letrozole"].restricted
+    assert "letrozole" not in post or not post["letrozole"].restricted
 
 
 def test_answer_brings_the_disagreement(atlas):
     a = mbc.answer(["progressed_on_hormonal"], atlas)
-    assert [d["disagreement_id"] for d in a.disagreements] == ["after_hormonal_stops"]
-    assert {c.category for c in a.associated} == {"hormonal", "chemotherapy"}
+    assert [d.disagreement_id for d in a.disagreements] == ["after_hormonal_stops"]
+    # chemotherapy fits on its own; FASLODEX's hormonal statement needs receptor-positive, after menopause too
+    assert {c.category for c in a.associated} == {"chemotherapy"}
+    assert [(p.statement.statement_id, p.missing) for p in a.placed("would_fit")] == [
+        ("fas-06", ("hr_positive", "postmenopausal"))]
 
 
 def test_empty_selection(atlas):

@@ -80,21 +80,24 @@ def test_drug_counts_per_source(atlas):
     assert counts == {"breastcancer_org": 5, "faslodex_site": 2, "johnson_2010": 2, "standards_of_care": 15}
 
 
-def test_claim_counts_per_source(atlas):
-    counts = mbc.claims(atlas).groupby("source_id").size().to_dict()
-    assert counts == {"breastcancer_org": 9, "faslodex_site": 20, "frankly_speaking": 1,
-                      "johnson_2010": 8, "standards_of_care": 10}
+def test_statement_counts_per_source(atlas):
+    counts = atlas["statements"].groupby("source_id").size().to_dict()
+    assert counts == {"breastcancer_org": 9, "faslodex_site": 15, "frankly_speaking": 1,
+                      "johnson_2010": 6, "standards_of_care": 10}
+    assert len(mbc.claims(atlas)) == sum(len(s.conditions) for s in mbc.statements(atlas))
 
 
-@pytest.mark.parametrize("claim_id,characteristic,category", [
-    ("bco-07", "liver", "chemotherapy"),               # list item under a heading
-    ("fas-08", "progressed_on_hormonal", "hormonal"),  # the drug maker's own drug
-    ("soc-05", "postmenopausal", "hormonal"),          # aromatase inhibitors only after menopause
-    ("jon-08", "isolated_metastasis", "surgery"),
+@pytest.mark.parametrize("statement_id,conditions,category", [
+    ("bco-07", ("liver",), "chemotherapy"),                                               # list item under a heading
+    ("fas-06", ("hr_positive", "postmenopausal", "progressed_on_hormonal"), "hormonal"),  # one statement, not three pairs
+    ("soc-05", ("hr_positive", "postmenopausal"), "hormonal"),    # aromatase inhibitors: receptor-positive from context
+    ("bco-08", ("lung", "diffuse_spread"), "chemotherapy"),       # lymphangitic spread, not any lung metastasis
+    ("soc-08", ("postmenopausal", "hr_positive"), "targeted"),    # everolimus boosts hormone therapy
+    ("jon-08", ("isolated_metastasis",), "surgery"),
 ])
-def test_landmark_claims(atlas, claim_id, characteristic, category):
-    row = mbc.claims(atlas).set_index("claim_id").loc[claim_id]
-    assert (row["characteristic"], row["category"]) == (characteristic, category)
+def test_landmark_statements(atlas, statement_id, conditions, category):
+    s = {s.statement_id: s for s in mbc.statements(atlas)}[statement_id]
+    assert (s.conditions, s.category) == (conditions, category)
 
 
 def test_list_item_quotes_run_from_heading_to_item(atlas):
@@ -104,9 +107,9 @@ def test_list_item_quotes_run_from_heading_to_item(atlas):
 
 
 def test_implied_claims_say_how(atlas):
-    c = mbc.claims(atlas)
+    c = atlas["statements"]
     implied = c[c["stance"] == "implied"]
-    assert len(implied) > 0 and (implied["condition"].str.len() > 0).all()
+    assert len(implied) > 0 and (implied["condition_note"].str.len() > 0).all()
 
 
 def test_every_glossary_term_is_used_by_a_source(atlas):

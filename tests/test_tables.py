@@ -106,7 +106,7 @@ def test_claims_table_shows_each_claim_once_with_its_source(atlas):
 
 def test_removing_a_claim_removes_its_row(data_copy, edit_csv, atlas):
     before = tables.claims_table("hormonal", atlas=atlas)
-    a = load_with(data_copy, edit_csv, "claims", lambda df: df[df["claim_id"] != "fsp-01"])
+    a = load_with(data_copy, edit_csv, "statements", lambda df: df[df["statement_id"] != "fsp-01"])
     after = tables.claims_table("hormonal", atlas=a)
     assert len(after.data) == len(before.data) - 1
     assert "Frankly Speaking About Cancer" not in set(after.data["Source"])
@@ -118,7 +118,7 @@ def test_claims_table_filters_by_group_and_characteristic(atlas):
     df = tables.claims_table(["radiation", "surgery", "chemotherapy"], group="spread", atlas=atlas).data
     assert {x for x in df["Characteristic"] if x} <= spread
     df = tables.claims_table(about=["isolated_metastasis", "diffuse_spread"], atlas=atlas).data
-    assert set(df["Category"]) == {"Surgery", "Radiation therapy"}
+    assert set(df["Category"]) == {"Surgery", "Radiation therapy", "Chemotherapy"}   # lymphangitic spread
     for bad, kw in (("kidney", {"about": "kidney"}), ("nope", {"group": "nope"}), ("dance", {"category": "dance"})):
         with pytest.raises(ValueError, match=bad):
             tables.claims_table(atlas=atlas, **kw)
@@ -130,7 +130,7 @@ def test_claims_answer_lists_what_the_claims_tie(data_copy, edit_csv, atlas):
     assert ans.count("<blockquote") == 1, "list items quoted heading-to-item collapse into the longest quote"
     drugs = tables.claims_answer("targeted", about="her2_positive", name="drugs", atlas=atlas)
     assert "Trastuzumab" in drugs and "lapatinib" in drugs
-    a = load_with(data_copy, edit_csv, "claims", lambda df: df[df["claim_id"] != "soc-07"])
+    a = load_with(data_copy, edit_csv, "statements", lambda df: df[df["statement_id"] != "soc-07"])
     assert "lapatinib" not in tables.claims_answer("targeted", about="her2_positive", name="drugs", atlas=a)
     assert "say nothing" in tables.claims_answer("surgery", about="liver", atlas=a)
 
@@ -139,11 +139,11 @@ def test_evidence_overview_counts_texts_and_names_the_silence(data_copy, edit_cs
     df = tables.evidence_overview(atlas).data.set_index("Characteristic")
     assert df.loc["HER2-negative", "Note"] == "the sources say nothing about this"
     assert df.loc["Hormone-receptor-positive", "Hormonal therapy"] == "5"
-    a = load_with(data_copy, edit_csv, "claims", lambda df: df[df["characteristic"] != "spine"])
+    a = load_with(data_copy, edit_csv, "statements", lambda df: df[~df["conditions"].str.contains("spine")])
     df = tables.evidence_overview(a).data.set_index("Characteristic")
     assert df.loc["Spine", "Note"] == "the sources say nothing about this"
     assert "Spine" in tables.silent_characteristics(a) and "Spine" in tables.silent_answer(a)
-    assert tables.silent_characteristics(atlas) == ["HER2-negative"]
+    assert tables.silent_characteristics(atlas) == ["HER2-negative", "Rapid progression or urgent symptoms"]
 
 
 def test_stances_table_follows_the_ranking(atlas):

@@ -18,7 +18,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
-from mbc_atlas.lesson import NOTEBOOKS, NOTE_TEXT
+from mbc_atlas.lesson import NOTEBOOKS, note_text
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = Path(__file__).resolve().parent / "site"
@@ -72,7 +72,7 @@ def index_html(pages: list[tuple[str, str]]) -> str:
 <style>body{{font-family:system-ui,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.5;color:#222}}
 a{{color:#0072B2}} li{{margin:.3em 0}}</style></head>
 <body><h1>mbc_atlas: treatment of metastatic breast cancer in five patient-education texts</h1>
-<p style="border-left:6px solid #D55E00;background:#FFF4EC;padding:8px 12px">{NOTE_TEXT}</p>
+<p style="border-left:6px solid #D55E00;background:#FFF4EC;padding:8px 12px">{note_text()}</p>
 <p>Read the notebooks in this order. This is a static copy: the interactive widgets show the state they were
 saved in; to use them, open the notebooks in JupyterLab or on Binder.</p>
 <ol start="0">

@@ -621,7 +621,7 @@ def unanimous_answer(atlas: Atlas | None = None) -> str:
 def disagreement_sentence(atlas: Atlas | None = None) -> str:
     """How many disagreements there are, and of which kinds.
 
-    >>> disagreement_sentence().startswith("The texts differ in 7 places")
+    >>> disagreement_sentence().startswith("The texts differ in 8 places")
     True
     """
     d = disagreements(atlas)

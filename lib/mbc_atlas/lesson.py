@@ -9,6 +9,7 @@ from IPython.display import HTML
 
 from .load import Atlas
 from .query import _atlas
+from .words import number
 
 NOTEBOOKS = (
     ("00_start_here", "Start here"),
@@ -37,23 +38,46 @@ OBJECTIVES = {
     "09_glossary": "identify what a word in the texts means and which texts use it",
 }
 
-NOTE_TEXT = (
-    "<strong>Educational use only — not medical advice.</strong> The five texts date from 2010–2013 and "
-    "treatment has changed since; check current clinical guidelines. This collection says what "
-    "<em>the sources associate</em>, never what any patient should receive."
-)
+def dates_sentence(atlas: Atlas | None = None) -> str:
+    """When the texts date from, in words, from ``sources.csv`` (never typed by hand).
+
+    >>> dates_sentence()
+    'Of the five texts, one is dated (Johnson (2010) blog post: first published 2010, last modified 2012); one was written in 2012 or later, as the editors infer (Standards of Care fact sheet); three are undated.'
+    """
+    src = _atlas(atlas)["sources"]
+    parts = []
+    dated = src[src["dates_basis"] == "stated"]
+    if len(dated):
+        spans = [f"{r['short_name']}: first published {r['year_earliest']}"
+                 + (f", last modified {r['year_latest']}" if r["year_latest"] not in ("", r["year_earliest"]) else "")
+                 for r in dated.to_dict("records")]
+        parts.append(f"{number(len(dated))} {'is' if len(dated) == 1 else 'are'} dated ({'; '.join(spans)})")
+    for r in src[src["dates_basis"] == "inferred"].to_dict("records"):
+        when = f"in {r['year_earliest']} or later" if r["year_earliest"] else "at an unknown date"
+        parts.append(f"one was written {when}, as the editors infer ({r['short_name']})")
+    undated = int((src["dates_basis"] == "not stated").sum())
+    if undated:
+        parts.append(f"{number(undated)} {'is' if undated == 1 else 'are'} undated")
+    return f"Of the {number(len(src))} texts, {'; '.join(parts)}."
+
+
+def note_text(atlas: Atlas | None = None) -> str:
+    """The educational-use note every notebook shows (HTML), its dates drawn from the data."""
+    return ("<strong>Educational use only — not medical advice.</strong> " + escape(dates_sentence(atlas))
+            + " Treatment has changed since; check current clinical guidelines. This collection says what "
+            "<em>the sources associate</em>, never what any patient should receive.")
 
 _NOTE_STYLE = ("border-left:6px solid #D55E00;background:#FFF4EC;color:#222;padding:8px 12px;"
                "margin:8px 0;font-size:1.05em")
 
 
-def note_html() -> str:
-    return f'<div class="mbc-note" role="note" style="{_NOTE_STYLE}">{NOTE_TEXT}</div>'
+def note_html(atlas: Atlas | None = None) -> str:
+    return f'<div class="mbc-note" role="note" style="{_NOTE_STYLE}">{note_text(atlas)}</div>'
 
 
-def note() -> HTML:
+def note(atlas: Atlas | None = None) -> HTML:
     """The educational-use note, as a display object (every notebook shows it)."""
-    return HTML(note_html())
+    return HTML(note_html(atlas))
 
 
 def nav(notebook: str) -> HTML:
@@ -120,13 +144,14 @@ def answer_html(intro: str, df=None, atlas: Atlas | None = None) -> str:
 
 
 def cite(ref: str, atlas: Atlas | None = None) -> str:
-    """The quote of a passage (``passage_id``) or a claim (``claim_id``), as a cited block quote (HTML string).
+    """The quote of a passage (``passage_id``), a statement (``statement_id``) or a claim (``claim_id``), as a
+    cited block quote (HTML string).
 
     >>> "Frankly Speaking" in cite("goal-1")
     True
     """
     a = _atlas(atlas)
-    for table, key in (("passages", "passage_id"), ("claims", "claim_id")):
+    for table, key in (("passages", "passage_id"), ("statements", "statement_id"), ("claims", "claim_id")):
         df = a[table]
         hit = df[df[key] == ref]
         if len(hit):
@@ -145,7 +170,7 @@ def key_points(items, atlas: Atlas | None = None) -> HTML:
     for item in items:
         if isinstance(item, tuple):
             lead, ref = item
-            for table, key in (("passages", "passage_id"), ("claims", "claim_id")):
+            for table, key in (("passages", "passage_id"), ("statements", "statement_id"), ("claims", "claim_id")):
                 hit = a[table][a[table][key] == ref]
                 if len(hit):
                     break

@@ -81,7 +81,38 @@ def _load(data_dir: Path) -> Atlas:
         problems += validate(tables, texts)
     if problems:
         raise DataError(problems)
+    tables["claims"] = claims_frame(tables["statements"])
     return Atlas(data_dir, tables, texts)
+
+
+def claims_frame(statements: pd.DataFrame) -> pd.DataFrame:
+    """One row per (statement, condition): the pairs view of the statements, for readers that count pairs.
+
+    ``claim_id`` is the statement's id when it has one condition, else ``statement_id/characteristic``;
+    ``other_conditions`` lists the conditions that must hold as well; ``condition`` is the statement's note.
+
+    >>> import pandas as pd
+    >>> st = pd.DataFrame([{"statement_id": "x-1", "conditions": "hr_positive;postmenopausal",
+    ...                     "condition_note": "", "source_id": "s", "category": "hormonal", "stance": "used",
+    ...                     "drugs": "", "attributed_to": "", "quote": "q", "context": "", "also_quote": ""}])
+    >>> claims_frame(st)[["claim_id", "characteristic", "other_conditions"]].values.tolist()
+    [['x-1/hr_positive', 'hr_positive', 'postmenopausal'], ['x-1/postmenopausal', 'postmenopausal', 'hr_positive']]
+    """
+    rows = []
+    for rec in statements.to_dict("records"):
+        conds = [c.strip() for c in rec["conditions"].split(";") if c.strip()]
+        for ch in conds:
+            rows.append({
+                "claim_id": rec["statement_id"] if len(conds) == 1 else f"{rec['statement_id']}/{ch}",
+                "statement_id": rec["statement_id"], "source_id": rec["source_id"], "characteristic": ch,
+                "category": rec["category"], "stance": rec["stance"], "drugs": rec["drugs"],
+                "condition": rec["condition_note"], "attributed_to": rec["attributed_to"], "quote": rec["quote"],
+                "other_conditions": ";".join(c for c in conds if c != ch), "context": rec["context"],
+                "also_quote": rec["also_quote"],
+            })
+    columns = ["claim_id", "statement_id", "source_id", "characteristic", "category", "stance", "drugs",
+               "condition", "attributed_to", "quote", "other_conditions", "context", "also_quote"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def check(data_dir=None) -> list[Problem]:
@@ -173,6 +204,7 @@ def validate(tables: dict, texts: dict) -> list[Problem]:
                     problems.append(Problem(t.file, row, col, f"not found verbatim in sources/{sid}.txt: "
                                             + explain_mismatch(quote, texts[sid])))
     problems += _contract(tables)
+    problems += _statement_conditions(tables)
     problems += _source_facts(tables["sources"], texts)
     problems += _glossary(tables["glossary"], texts)
     problems += _numbers(tables)
@@ -196,6 +228,26 @@ def _contract(tables) -> list[Problem]:
             problems.append(Problem("characteristics.csv", row, "choose",
                                     f"group {group!r} is '{first[group][0]}' on row {first[group][1]} "
                                     f"but {choose!r} here"))
+    return problems
+
+
+def _statement_conditions(tables) -> list[Problem]:
+    """A statement's conditions must be able to hold together: at most one value of a one-choice group,
+    and each condition once."""
+    ch = tables["characteristics"]
+    group_of = {c: g for c, g, choose in zip(ch["characteristic"], ch["group"], ch["choose"]) if choose == "one"}
+    problems = []
+    for row, value in _rows(tables["statements"]["conditions"]):
+        conds = [c.strip() for c in value.split(";") if c.strip()]
+        for c in dict.fromkeys(c for c in conds if conds.count(c) > 1):
+            problems.append(Problem("statements.csv", row, "conditions", f"{c!r} is listed twice"))
+        seen = {}
+        for c in conds:
+            g = group_of.get(c)
+            if g is not None and seen.setdefault(g, c) != c:
+                problems.append(Problem("statements.csv", row, "conditions",
+                                        f"{seen[g]!r} and {c!r} contradict each other: group {g!r} takes one "
+                                        f"value, and a statement's conditions must all hold together"))
     return problems
 
 

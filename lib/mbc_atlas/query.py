@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .load import Atlas, load
+from .words import lower_first
 
 SEP = ";"
 
@@ -53,10 +54,11 @@ def stances(atlas: Atlas | None = None) -> pd.DataFrame:
 
 
 def claims(atlas: Atlas | None = None) -> pd.DataFrame:
-    """Every statement in the sources that ties a characteristic to a category, with its verbatim quote.
+    """One row per (statement, characteristic): the statements as pairs, each with its ``statement_id`` and
+    the ``other_conditions`` that must hold too. Count statements, not these rows, for an answer.
 
     >>> claims().columns[:5].tolist()
-    ['claim_id', 'source_id', 'characteristic', 'category', 'stance']
+    ['claim_id', 'statement_id', 'source_id', 'characteristic', 'category']
     """
     return _atlas(atlas)["claims"].copy()
 
@@ -133,7 +135,8 @@ def validate_selection(ids, atlas: Atlas | None = None) -> list[str]:
     >>> validate_selection(["liver", "hr_positive"])
     ['hr_positive', 'liver']
     """
-    order, one_choice = _index(_atlas(atlas)).vocabulary
+    ix = _index(_atlas(atlas))
+    order, one_choice = ix.order, ix.one_choice
     if isinstance(ids, str):
         ids = [ids]
     unknown = [i for i in ids if i not in order]
@@ -150,85 +153,208 @@ def validate_selection(ids, atlas: Atlas | None = None) -> list[str]:
 
 
 def associations(ids, atlas: Atlas | None = None) -> pd.DataFrame:
-    """The claims for these characteristics, strongest stance first within each characteristic.
+    """The claims (statement, characteristic pairs) for these characteristics, strongest stance first within
+    each characteristic, each with the ``tier`` its statement takes for the whole selection: ``fits``,
+    ``would_fit`` or ``does_not_fit`` (see :func:`answer`).
 
-    Columns: characteristic, category, source_id, stance, stance_label, quote, and the rest of the
-    claim. A characteristic the sources say nothing about simply has no rows
-    (see :func:`answer` for the "silent" list).
+    Columns: characteristic, category, source_id, stance, stance_label, quote, tier, and the rest of the
+    claim. A characteristic the sources say nothing about simply has no rows.
 
-    >>> associations(["bone"])[["category", "source_id", "stance"]].values.tolist()
-    [['radiation', 'faslodex_site', 'for_symptoms'], ['radiation', 'johnson_2010', 'for_symptoms']]
+    >>> associations(["bone"])[["category", "source_id", "stance", "tier"]].values.tolist()
+    [['radiation', 'faslodex_site', 'for_symptoms', 'fits'], ['radiation', 'johnson_2010', 'for_symptoms', 'fits']]
     """
     a = _atlas(atlas)
     chosen = validate_selection(ids, a)
     st = stances(a).set_index("stance")
+    ix = _index(a)
     c = a["claims"]
     out = c[c["characteristic"].isin(chosen)].copy()
     out["stance_label"] = out["stance"].map(st["label"])
     out["stance_rank"] = out["stance"].map(st["rank"])
+    out["tier"] = [ix.place(ix.statements[sid], set(chosen)).tier for sid in out["statement_id"]]
     out["_ch"] = out["characteristic"].map({k: i for i, k in enumerate(chosen)})
     out["_cat"] = out["category"].map({k: i for i, k in enumerate(a["categories"]["category"])})
     out = out.sort_values(["_ch", "_cat", "stance_rank"], kind="stable").drop(columns=["_ch", "_cat"])
-    first = ["characteristic", "category", "source_id", "stance", "stance_label", "quote"]
+    first = ["characteristic", "category", "source_id", "stance", "stance_label", "quote", "tier"]
     return out[first + [col for col in out.columns if col not in first]].reset_index(drop=True)
+
+
+FITS, WOULD_FIT, DOES_NOT_FIT = "fits", "would_fit", "does_not_fit"
+TIERS = (FITS, WOULD_FIT, DOES_NOT_FIT)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One verbatim quote from one source, tied to one category with a stance, holding for all of its
+    ``conditions`` together (characteristic ids). ``context`` is the verbatim sentence or heading that shows
+    a condition the quote does not; ``also_quote`` the same statement said again in the same text."""
+
+    statement_id: str
+    source_id: str
+    category: str
+    stance: str
+    stance_label: str
+    stance_rank: int
+    conditions: tuple[str, ...]
+    drugs: tuple[str, ...]
+    condition_note: str
+    attributed_to: str
+    quote: str
+    context: str
+    also_quote: str
+
+    @property
+    def implied(self) -> bool:
+        """True when the text does not state the association outright."""
+        return self.stance == "implied"
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """A statement ``needs`` one value of a choose-one group; the selection ``chosen`` another."""
+
+    needs: str
+    chosen: str
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a statement stands for a selection: ``tier`` is ``fits`` (every condition chosen),
+    ``would_fit`` (none contradicted; ``missing`` lists those not set) or ``does_not_fit``
+    (``contradicted`` says which chosen value rules out which condition)."""
+
+    statement: Statement
+    tier: str
+    missing: tuple[str, ...] = ()
+    contradicted: tuple[Contradiction, ...] = ()
 
 
 @dataclass(frozen=True)
 class CategoryAnswer:
+    """One treatment category for a selection: its statements in the three tiers, strongest stance first."""
+
     category: str
     label: str
     scope: str
-    sources: tuple          # source_ids that associate this category with the selection
-    stances: tuple          # stance labels used, strongest first
-    claims: tuple           # claim records (dicts), strongest first
+    fits: tuple[Placement, ...]
+    would_fit: tuple[Placement, ...]
+    does_not_fit: tuple[Placement, ...]
+
+    @property
+    def associated(self) -> bool:
+        """At least one statement fits the whole selection."""
+        return bool(self.fits)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The sources with a fitting statement, strongest stance first."""
+        return tuple(dict.fromkeys(p.statement.source_id for p in self.fits))
+
+    @property
+    def stances(self) -> tuple[str, ...]:
+        """The stance labels of the fitting statements, strongest first."""
+        return tuple(dict.fromkeys(p.statement.stance_label for p in self.fits))
+
+    @property
+    def only_implied(self) -> bool:
+        """Associated, but every fitting statement is only implied (a self-check counts it as optional)."""
+        return bool(self.fits) and all(p.statement.implied for p in self.fits)
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A place where two texts differ, with both quotes."""
+
+    disagreement_id: str
+    characteristic: str
+    kind: str
+    summary: str
+    source_a: str
+    quote_a: str
+    source_b: str
+    quote_b: str
 
 
 @dataclass(frozen=True)
 class DrugNote:
+    """A drug named in an answer. ``restricted`` is "" or why it does not suit the selection: the reason a
+    text gives (with ``restriction_quote``), or that every statement naming it needs a condition the
+    selection contradicts (``contradicted_by`` holds those chosen ids)."""
+
     generic: str
     brand: str
     category: str
-    restricted: str         # why the texts restrict it for this selection, or ""
-    restriction_source_id: str
-    restriction_quote: str
+    restricted: str
+    restriction_source_id: str = ""
+    restriction_quote: str = ""
+    contradicted_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Answer:
-    """What the texts associate with a selection of characteristics."""
+    """What the texts associate with a whole selection of characteristics."""
 
-    selection: tuple
-    categories: tuple       # CategoryAnswer, one per category, in vocabulary order
-    silent: tuple           # selected characteristics no text ties to any category
-    disagreements: tuple    # disagreement records relevant to the selection
-    drugs: tuple            # DrugNote for drugs of the associated categories
-    grid: pd.DataFrame      # selected characteristic x category -> number of texts
+    selection: tuple[str, ...]
+    categories: tuple[CategoryAnswer, ...]   # one per category, in vocabulary order
+    silent: tuple[str, ...]                  # chosen characteristics no statement names
+    disagreements: tuple[Disagreement, ...]  # on a chosen characteristic
+    drugs: tuple[DrugNote, ...]              # drugs of associated categories, and drugs that do not suit
+    grid: pd.DataFrame                       # chosen characteristic x category -> texts with a fitting statement
 
     @property
-    def associated(self):
-        return [c for c in self.categories if c.sources]
+    def associated(self) -> list[CategoryAnswer]:
+        """The categories with at least one statement that fits the whole selection."""
+        return [c for c in self.categories if c.fits]
+
+    def placed(self, tier: str) -> list[Placement]:
+        """Every statement in one tier, category by category."""
+        if tier not in TIERS:
+            raise ValueError(f"unknown tier {tier!r}; valid: {', '.join(TIERS)}")
+        return [p for c in self.categories for p in getattr(c, tier)]
 
 
 class _Index:
-    """Claims grouped once per characteristic, so an answer costs a few dictionary look-ups."""
+    """Statements parsed once per atlas, so an answer costs a few set operations."""
 
     def __init__(self, atlas: Atlas):
         self.atlas = atlas
         st = stances(atlas).set_index("stance")
+        split = lambda v: tuple(x.strip() for x in v.split(SEP) if x.strip())
+        self.statements = {
+            r["statement_id"]: Statement(
+                r["statement_id"], r["source_id"], r["category"], r["stance"], st.loc[r["stance"], "label"],
+                int(st.loc[r["stance"], "rank"]), split(r["conditions"]), split(r["drugs"]), r["condition_note"],
+                r["attributed_to"], r["quote"], r["context"], r["also_quote"])
+            for r in atlas["statements"].to_dict("records")}
+        self.ranked = sorted(self.statements.values(), key=lambda s: s.stance_rank)
         self.cats = atlas["categories"].to_dict("records")
-        claims_ = atlas["claims"].assign(stance_label=lambda d: d["stance"].map(st["label"]),
-                                         stance_rank=lambda d: d["stance"].map(st["rank"]))
-        claims_ = claims_.sort_values("stance_rank", kind="stable")
-        self.by_char = {k: g.to_dict("records") for k, g in claims_.groupby("characteristic")}
-        self.disagreements = atlas["disagreements"].to_dict("records")
+        self.disagreements = [Disagreement(**d) for d in atlas["disagreements"].to_dict("records")]
         self.drugs = drugs(atlas).to_dict("records")
         ch = atlas["characteristics"]
-        self.vocabulary = (
-            list(ch["characteristic"]),
-            [(group, label, list(part["characteristic"]))
-             for (group, label, choose), part in ch.groupby(["group", "group_label", "choose"], sort=False)
-             if choose == "one"],
-        )
+        self.order = list(ch["characteristic"])
+        self.one_choice = [(group, label, list(part["characteristic"]))
+                           for (group, label, choose), part in ch.groupby(["group", "group_label", "choose"], sort=False)
+                           if choose == "one"]
+        self.group_of = {c: g for g, _, members in self.one_choice for c in members}
+        self.not_known = set(ch.loc[ch["not_known"] == "yes", "characteristic"])
+        self.named = {c for s in self.statements.values() for c in s.conditions}
+        self.label = dict(zip(ch["characteristic"], ch["label"]))
+
+    def place(self, s: Statement, chosen: set) -> Placement:
+        """Where statement ``s`` stands for the chosen ids."""
+        by_group = {self.group_of[c]: c for c in chosen if c in self.group_of}
+        contradicted, missing = [], []
+        for c in s.conditions:
+            if c in chosen:
+                continue
+            other = by_group.get(self.group_of.get(c))
+            if other is not None and other not in self.not_known:
+                contradicted.append(Contradiction(c, other))
+            else:
+                missing.append(c)
+        if contradicted:
+            return Placement(s, DOES_NOT_FIT, tuple(missing), tuple(contradicted))
+        return Placement(s, WOULD_FIT if missing else FITS, tuple(missing))
 
 
 _INDEXES: dict = {}
@@ -240,48 +366,79 @@ def _index(atlas: Atlas) -> _Index:
     return _INDEXES[id(atlas)]
 
 
-def answer(ids, atlas: Atlas | None = None) -> Answer:
-    """Everything the explorer shows for a selection, computed from the data.
+def statements(atlas: Atlas | None = None) -> list[Statement]:
+    """Every statement, strongest stance first, as typed records.
 
-    >>> a = answer(["progressed_on_hormonal"])
+    >>> [s.conditions for s in statements() if s.statement_id == "fas-06"]
+    [('hr_positive', 'postmenopausal', 'progressed_on_hormonal')]
+    """
+    return list(_index(_atlas(atlas)).ranked)
+
+
+def answer(ids, atlas: Atlas | None = None) -> Answer:
+    """What the texts associate with a whole selection: each statement naming a chosen characteristic
+    either fits (all its conditions chosen), would fit if more were chosen, or does not fit (a chosen value
+    contradicts a condition). Only fitting statements make a category associated.
+
+    >>> a = answer(["hr_negative", "postmenopausal"])
     >>> [c.category for c in a.associated]
-    ['hormonal', 'chemotherapy']
-    >>> a.disagreements[0]["disagreement_id"]
-    'after_hormonal_stops'
+    ['chemotherapy']
+    >>> sorted({p.statement.category for p in a.placed("does_not_fit")})
+    ['hormonal', 'targeted']
+    >>> [d.generic for d in a.drugs if d.restricted][:2]
+    ['tamoxifen', 'anastrozole']
     """
     a = _atlas(atlas)
     chosen = tuple(validate_selection(ids, a))
     ix = _index(a)
-    rows = [r for c in chosen for r in ix.by_char.get(c, ())]
-    per_cat = []
-    for cat in ix.cats:
-        mine = sorted((r for r in rows if r["category"] == cat["category"]), key=lambda r: r["stance_rank"])
-        per_cat.append(CategoryAnswer(
-            cat["category"], cat["label"], cat["scope"],
-            tuple(dict.fromkeys(r["source_id"] for r in mine)),
-            tuple(dict.fromkeys(r["stance_label"] for r in mine)),
-            tuple(mine),
-        ))
-    associated = {c.category for c in per_cat if c.sources}
+    picked = set(chosen)
+    placed = [ix.place(s, picked) for s in ix.ranked if picked & set(s.conditions)]
+    per_cat = [CategoryAnswer(cat["category"], cat["label"], cat["scope"],
+                              *(tuple(p for p in placed if p.statement.category == cat["category"] and p.tier == t)
+                                for t in TIERS))
+               for cat in ix.cats]
+    fitting = [p.statement for p in placed if p.tier == FITS]
     grid = pd.DataFrame(
-        [[len({r["source_id"] for r in ix.by_char.get(ch, ()) if r["category"] == cat["category"]})
+        [[len({s.source_id for s in fitting if s.category == cat["category"] and ch in s.conditions})
           for cat in ix.cats] for ch in chosen],
         index=list(chosen), columns=[cat["category"] for cat in ix.cats], dtype=int,
     )
-    drug_notes = []
-    for d in ix.drugs:
-        if d["category"] not in associated:
-            continue
-        hit = set(filter(None, d["restricted_with"].split(SEP))) & set(chosen)
-        drug_notes.append(DrugNote(d["generic"], d["brand"], d["category"],
-                                   d["restriction"] if hit else "",
-                                   d["restriction_source_id"] if hit else "",
-                                   d["restriction_quote"] if hit else ""))
     return Answer(
         selection=chosen,
         categories=tuple(per_cat),
-        silent=tuple(c for c in chosen if c not in ix.by_char),
-        disagreements=tuple(d for d in ix.disagreements if d["characteristic"] in chosen),
-        drugs=tuple(drug_notes),
+        silent=tuple(c for c in chosen if c not in ix.named),
+        disagreements=tuple(d for d in ix.disagreements if d.characteristic in picked),
+        drugs=_drug_notes(ix, picked, per_cat),
         grid=grid,
     )
+
+
+def _drug_notes(ix: _Index, chosen: set, per_cat) -> tuple[DrugNote, ...]:
+    """Every drug that is in an associated category, or that does not suit the selection (by a text's own
+    restriction, or because every statement naming it is contradicted)."""
+    associated = {c.category for c in per_cat if c.fits}
+    notes = []
+    for d in ix.drugs:
+        note = _restriction(ix, d, chosen)
+        if note.restricted or d["category"] in associated:
+            notes.append(note)
+    return tuple(notes)
+
+
+def _restriction(ix: _Index, d: dict, chosen: set) -> DrugNote:
+    hit = tuple(c for c in ix.order if c in chosen and c in d["restricted_with"].split(SEP))
+    if hit:
+        return DrugNote(d["generic"], d["brand"], d["category"], d["restriction"],
+                        d["restriction_source_id"], d["restriction_quote"], hit)
+    naming = [ix.place(s, chosen) for s in ix.ranked if d["generic"] in s.drugs]
+    if not naming or any(p.tier != DOES_NOT_FIT for p in naming):
+        return DrugNote(d["generic"], d["brand"], d["category"], "")
+    # name the clash every naming statement shares, where there is one
+    clashes = [{(x.needs, x.chosen) for x in p.contradicted} for p in naming]
+    shared = set.intersection(*clashes) or set.union(*clashes)
+    needs = [c for c in ix.order if any(n == c for n, _ in shared)]
+    by = tuple(c for c in ix.order if any(ch == c for _, ch in shared))
+    words = lambda ids, word: f" {word} ".join(lower_first(ix.label[c]) for c in ids)
+    reason = (f"every statement in the texts that names it needs {words(needs, 'or')}, and the selection "
+              f"has {words(by, 'and')}")
+    return DrugNote(d["generic"], d["brand"], d["category"], reason, contradicted_by=by)

@@ -27,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from .load import Atlas
+from .render.answer import view
 from .query import SEP, _atlas, answer, categories, characteristics, claims, disagreements, drugs, sources
 
 NONE = "none"
@@ -47,6 +48,7 @@ class Item:
     story: str = ""           # a case's vignette (cases only)
     selection: tuple = ()     # a case's characteristic ids (cases only)
     selection_labels: tuple = ()
+    optional: frozenset = frozenset()  # values that are neither required nor wrong (a category only implied)
 
     def label(self, value) -> str:
         return dict((v, lab) for lab, v in self.options)[value]
@@ -87,9 +89,9 @@ CASES = (
          ("brain", "isolated_metastasis"),
          "local therapy: categories tied to the place of spread and to a single reachable tumour"),
     Case("case_her2_negative",
-         "A woman whose cancer is HER2-negative; nothing else about it is known.",
-         ("her2_negative",),
-         "silence: the texts tie no category to this characteristic"),
+         "A postmenopausal woman whose hormone-receptor-positive, HER2-negative cancer has spread to the bones.",
+         ("hr_positive", "her2_negative", "postmenopausal", "bone"),
+         "silence inside a real case: the texts say nothing about HER2-negative; answer from what fits the rest"),
 )
 CASES_BY_ID = {c.id: c for c in CASES}
 
@@ -156,41 +158,35 @@ def categories_for(characteristic: str, atlas: Atlas | None = None) -> Item:
     ans = answer([characteristic], a)
     label = characteristics(a).set_index("characteristic").loc[characteristic, "label"]
     assoc = ans.associated
-    key = frozenset(c.category for c in assoc) or frozenset({NONE})
+    key = frozenset(c.category for c in assoc if not c.only_implied) or frozenset({NONE})
+    optional = frozenset(c.category for c in assoc if c.only_implied)
     if assoc:
-        parts = [f"<p>The texts associate {escape(label)} cancer with "
-                 f"{escape(_join(c.label.lower() for c in assoc))}.</p>"]
-        for c in assoc:
-            parts.append(f"<p><strong>{escape(c.label)}</strong> ({escape(_join(_names(a)[s] for s in c.sources))}):</p>"
-                         + _claims_html(c.claims, a))
-        for d in ans.disagreements:
-            parts.append(_disagreement_html(d, a))
-        explanation = "".join(parts)
+        explanation = case_answer_html([characteristic], a)
     else:
-        explanation = (f"<p>The sources say nothing about this: none of the {len(sources(a))} texts ties "
-                       f"{escape(label)} cancer to any treatment category. Silence is not evidence either way.</p>")
+        explanation = (f"<p>No statement in the texts ties {escape(label)} cancer to any treatment category on "
+                       f"its own. Silence is not evidence either way.</p>" + case_answer_html([characteristic], a))
     return Item(f"{characteristic}_categories", "multiple",
                 f"Which treatment categories do the sources associate with {label} cancer? (Choose all that apply.)",
                 _category_options(a), key, explanation,
-                f"reading the claims for one characteristic ({characteristic})"
+                f"reading the statements for one characteristic ({characteristic})"
                 + (" — a silent characteristic" if not assoc else ""))
 
 
 def only_after_menopause(atlas: Atlas | None = None) -> Item:
-    """Which drugs do the texts restrict to women after menopause? Key: ``restricted_with`` in drugs.csv."""
+    """Which drugs do the texts set aside for women after menopause? Key: the drugs :func:`mbc_atlas.answer`
+    flags for a premenopausal selection (a text's own restriction, or every statement naming the drug is
+    about postmenopausal women)."""
     a = _atlas(atlas)
     d = drugs(a)
     opts = tuple((f"{r['generic']} ({r['brand']})", r["generic"]) for r in d.to_dict("records"))
-    hit = d[d["restricted_with"].map(lambda v: "premenopausal" in [x.strip() for x in v.split(SEP)])]
-    key = frozenset(hit["generic"])
-    parts = [f"<p>{len(hit)} of the {len(d)} drugs the texts name are restricted to women after menopause: "
-             f"{escape(_join(hit['generic']))}.</p>"]
-    for (why, sid, quote), grp in hit.groupby(["restriction", "restriction_source_id", "restriction_quote"], sort=False):
-        parts.append(f"<p><strong>{escape(_join(grp['generic']))}</strong>: {escape(why)}.</p>" + _quote(quote, sid, a))
+    ans = answer(["premenopausal"], a)
+    key = frozenset(n.generic for n in ans.drugs if n.restricted)
+    explanation = (f"<p>{len(key)} of the {len(d)} drugs the texts name are set aside for women after menopause: "
+                   f"{escape(_join(g for g in d['generic'] if g in key))}.</p>" + view(a).drugs(ans, restricted_only=True))
     return Item("only_after_menopause", "multiple",
-                "Which drugs do the texts restrict to women who have gone through menopause (a text says they "
+                "Which drugs do the texts set aside for women who have gone through menopause (a text says they "
                 "work only after menopause, or describes them only for postmenopausal women)? (Choose all that apply.)",
-                opts, key, "".join(parts), "drug restrictions (drugs.csv, restricted_with = premenopausal)")
+                opts, key, explanation, "drugs that do not suit a premenopausal selection (mbc.answer)")
 
 
 def maker_after_antiestrogen(source_id: str = "faslodex_site", characteristic: str = "progressed_on_hormonal",
@@ -313,36 +309,11 @@ def question(qid: str, atlas: Atlas | None = None) -> Item:
 # --------------------------------------------------------------------------------------------------
 
 def case_answer_html(ids, atlas: Atlas | None = None) -> str:
-    """What the explorer shows for a selection, as HTML: each associated category with its texts, stances
-    and quotes; the characteristics the sources say nothing about; disagreements; drugs a text restricts."""
-    a = _atlas(atlas)
-    ans = answer(ids, a)
-    labels = characteristics(a).set_index("characteristic")["label"]
-    names = _names(a)
-    parts = [f"<p><strong>Selection:</strong> {escape('; '.join(labels[c] for c in ans.selection))}</p>"]
-    if ans.associated:
-        parts.append(f"<p>The texts associate {escape(_join(c.label.lower() for c in ans.associated))} with it.</p>")
-    else:
-        parts.append("<p>The sources say nothing about this: no text ties this selection to any category.</p>")
-    for c in ans.associated:
-        tied = sorted({r["characteristic"] for r in c.claims}, key=list(ans.selection).index)
-        parts.append(f'<div class="mbc-case-category"><p><strong>{escape(c.label)}</strong> ({escape(c.scope)}): '
-                     f"{len(c.sources)} text{'s' if len(c.sources) != 1 else ''} "
-                     f"({escape(_join(names[s] for s in c.sources))}), through "
-                     f"{escape(_join(labels[t].lower() if labels[t][1:2].islower() else labels[t] for t in tied))}; "
-                     f"strongest: {escape(c.stances[0])}.</p>" + _claims_html(c.claims, a, labels) + "</div>")
-    not_assoc = [c.label.lower() for c in ans.categories if not c.sources]
-    if not_assoc and ans.associated:
-        parts.append(f"<p>The sources say nothing tying this selection to {escape(_join(not_assoc).replace(' and ', ' or '))}.</p>")
-    if ans.silent:
-        parts.append(f"<p>The sources say nothing about {escape(_join(labels[s] for s in ans.silent))}.</p>")
-    for d in ans.disagreements:
-        parts.append(_disagreement_html(d, a))
-    restricted = [dn for dn in ans.drugs if dn.restricted]
-    for dn in restricted:
-        parts.append(f"<p><strong>Restricted for this selection: {escape(dn.generic)} ({escape(dn.brand)})</strong>: "
-                     f"{escape(dn.restricted)}.</p>" + _quote(dn.restriction_quote, dn.restriction_source_id, a))
-    return "".join(parts)
+    """What the explorer shows for a selection, as HTML (without its grid): the same renderer, so the case
+    feedback and the explorer cannot drift apart."""
+    v = view(_atlas(atlas))
+    parts = v.parts(answer(ids, v.atlas))
+    return parts.summary + parts.answer
 
 
 def case_item(case_id: str, atlas: Atlas | None = None) -> Item:
@@ -352,13 +323,14 @@ def case_item(case_id: str, atlas: Atlas | None = None) -> Item:
     a = _atlas(atlas)
     case = CASES_BY_ID[case_id]
     ans = answer(list(case.selection), a)
-    key = frozenset(c.category for c in ans.associated) or frozenset({NONE})
+    key = frozenset(c.category for c in ans.associated if not c.only_implied) or frozenset({NONE})
     labels = characteristics(a).set_index("characteristic")["label"]
     return Item(case.id, "multiple",
-                "Which treatment categories do the texts associate with this situation? (Choose all that apply.)",
+                "Which treatment categories do the texts associate with this whole situation? (Choose all that apply.)",
                 _category_options(a), key, case_answer_html(case.selection, a), case.checks,
                 story=case.story, selection=ans.selection,
-                selection_labels=tuple(labels[c] for c in ans.selection))
+                selection_labels=tuple(labels[c] for c in ans.selection),
+                optional=frozenset(c.category for c in ans.associated if c.only_implied))
 
 
 def items(atlas: Atlas | None = None) -> list:
@@ -372,13 +344,14 @@ def items(atlas: Atlas | None = None) -> list:
 # --------------------------------------------------------------------------------------------------
 
 def grade(item: Item, chosen) -> bool:
-    """True when the chosen values are exactly the key.
+    """True when the chosen values hold the whole key and nothing else but optional values (a category that
+    rests only on an implied statement is neither required nor wrong).
 
     >>> grade(question("radiation_scope"), {"local"})
     True
     """
     chosen = {chosen} if isinstance(chosen, str) else set(chosen)
-    return chosen == set(item.key)
+    return set(item.key) <= chosen <= set(item.key) | set(item.optional)
 
 
 def feedback_html(item: Item, chosen) -> str:
@@ -402,6 +375,11 @@ def feedback_html(item: Item, chosen) -> str:
             bits.append(f"Not in the answer: {escape('; '.join(extra))}.")
         head = (f'<p class="mbc-feedback-wrong" role="status" style="border-left:6px dashed #D55E00;padding:4px 10px">'
                 f"<strong>\u2718 Not quite.</strong> {' '.join(bits)} The answer is: {escape('; '.join(key))}.</p>")
+    optional = [item.label(v) for _, v in item.options if v in item.optional]
+    if optional:
+        head += (f'<p class="mbc-feedback-optional">Optional, either way: {escape("; ".join(optional))}. '
+                 f"It rests only on a statement the text implies but does not make outright (see its quote "
+                 f"below).</p>")
     return head + f'<div class="mbc-explanation">{item.explanation}</div>'
 
 

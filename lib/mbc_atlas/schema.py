@@ -31,13 +31,13 @@ class Table:
         return f"{self.name}.csv"
 
 
-_FACTS = ("title", "author", "publisher", "funding", "review", "cites", "dates")
+_FACTS = ("publisher_kind", "title", "author", "publisher", "funding", "review", "cites", "dates")
 
 TABLES = (
     Table(
         "sources",
-        columns=("source_id", "short_name", "publisher_kind",
-                 *[c for f in _FACTS for c in (f, f + "_basis")], "year_earliest", "year_latest", "note"),
+        columns=("source_id", "short_name", *[c for f in _FACTS for c in (f, f + "_basis")],
+                 "year_earliest", "year_latest", "note"),
         key=("source_id",),
         required=("source_id", "short_name", "publisher_kind", *[f + "_basis" for f in _FACTS]),
         choices={f + "_basis": BASES for f in _FACTS},
@@ -59,22 +59,26 @@ TABLES = (
     ),
     Table(
         "characteristics",
-        columns=("characteristic", "group", "group_label", "choose", "label", "definition"),
+        columns=("characteristic", "group", "group_label", "choose", "label", "definition", "not_known"),
         key=("characteristic",),
         required=("characteristic", "group", "group_label", "choose", "label", "definition"),
-        choices={"choose": ("one", "any")},
+        # ``not_known`` = "yes" marks a value that means "not known" (it contradicts no condition)
+        choices={"choose": ("one", "any"), "not_known": ("yes",)},
     ),
+    # One row per statement: one verbatim quote tied to one category, holding for every one of its
+    # ``conditions`` together. A condition the quote does not show is shown by ``context`` (the sentence or
+    # heading the quote sits under, verbatim); ``also_quote`` is the same statement said again elsewhere.
     Table(
-        "claims",
-        columns=("claim_id", "source_id", "characteristic", "category", "stance", "drugs", "condition",
-                 "attributed_to", "quote"),
-        key=("claim_id",),
-        required=("claim_id", "source_id", "characteristic", "category", "stance", "quote"),
-        refs={"source_id": ("sources", "source_id"), "characteristic": ("characteristics", "characteristic"),
+        "statements",
+        columns=("statement_id", "source_id", "category", "stance", "conditions", "drugs", "condition_note",
+                 "attributed_to", "quote", "context", "also_quote"),
+        key=("statement_id",),
+        required=("statement_id", "source_id", "category", "stance", "conditions", "quote"),
+        refs={"source_id": ("sources", "source_id"), "conditions": ("characteristics", "characteristic"),
               "category": ("categories", "category"), "stance": ("stances", "stance"),
               "drugs": ("drugs", "generic")},
-        multi=("drugs",),
-        quotes={"quote": "source_id"},
+        multi=("conditions", "drugs"),
+        quotes={"quote": "source_id", "context": "source_id", "also_quote": "source_id"},
     ),
     Table(
         "drugs",

@@ -1,0 +1,1 @@
+"""Rendering: typed answers and data turned into what a learner sees (HTML)."""

@@ -1,0 +1,228 @@
+"""Statements with their conditions: an answer holds for the whole selection.
+
+The table below is worked out from the texts by hand, one reason a row; ``answer()`` must agree with it.
+"""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mbc_atlas as mbc
+from mbc_atlas.query import DOES_NOT_FIT, FITS, TIERS, WOULD_FIT
+
+CH = mbc.characteristics()
+ONE = {g: list(p["characteristic"]) for g, p in CH[CH["choose"] == "one"].groupby("group", sort=False)}
+ANY = list(CH.loc[CH["choose"] == "any", "characteristic"])
+
+# selection -> (categories that must be asserted, categories that must NOT be asserted), with the reason
+COMBINATIONS = [
+    (["hr_negative", "postmenopausal"], {"chemotherapy"}, {"hormonal", "targeted"},
+     "Breastcancer.org: chemotherapy for receptor-negative; every hormonal and everolimus statement needs receptor-positive"),
+    (["hr_negative", "premenopausal"], {"chemotherapy"}, {"hormonal"},
+     "tamoxifen 'before menopause' sits in a paragraph on receptor-positive cancer"),
+    (["hr_negative", "progressed_on_hormonal"], {"chemotherapy"}, {"hormonal"},
+     "FASLODEX after antiestrogen therapy is for receptor-positive cancer only"),
+    (["postmenopausal"], set(), {"hormonal", "targeted"},
+     "every statement on menopause also needs receptor-positive cancer: it would fit, it is not asserted"),
+    (["premenopausal"], set(), {"hormonal"}, "as above, before menopause"),
+    (["hr_positive"], {"hormonal"}, {"chemotherapy"},
+     "five texts tie hormonal therapy to receptor-positive cancer; the blog's 'with or instead of chemotherapy' is no statement about chemotherapy"),
+    (["hr_positive", "postmenopausal"], {"hormonal", "targeted"}, {"chemotherapy"},
+     "aromatase inhibitors and everolimus (with hormone therapy) after menopause"),
+    (["hr_positive", "premenopausal"], {"hormonal"}, {"targeted", "chemotherapy"},
+     "tamoxifen before and after menopause; everolimus is described for postmenopausal women only"),
+    (["hr_positive", "premenopausal", "bone"], {"hormonal", "radiation"}, {"chemotherapy", "surgery"},
+     "radiation for pain from bone metastases; no chemotherapy statement names any of these"),
+    (["hr_positive", "postmenopausal", "progressed_on_hormonal"], {"hormonal", "chemotherapy", "targeted"}, set(),
+     "FASLODEX after antiestrogen therapy; Breastcancer.org: chemotherapy when growing despite hormonal therapies"),
+    (["hr_unknown"], {"hormonal"}, {"chemotherapy"},
+     "Breastcancer.org: try hormonal therapy when receptor status is unknown and a biopsy is difficult"),
+    (["hr_unknown", "postmenopausal"], {"hormonal"}, {"targeted"},
+     "unknown contradicts nothing: the receptor-positive statements would fit, and only the unknown-status one fits"),
+    (["her2_positive"], {"targeted", "chemotherapy"}, {"hormonal"},
+     "trastuzumab, lapatinib, pertuzumab; a chemotherapy drug plus trastuzumab"),
+    (["her2_negative"], set(), {"targeted", "chemotherapy", "hormonal"}, "the sources say nothing about HER2-negative"),
+    (["her2_negative", "hr_positive", "postmenopausal"], {"hormonal", "targeted"}, {"chemotherapy"},
+     "everolimus is targeted therapy given with hormone therapy; no HER2 statement fits"),
+    (["liver"], {"chemotherapy"}, {"radiation", "surgery"}, "Breastcancer.org: chemotherapy when the cancer is in the liver"),
+    (["lung"], {"surgery"}, {"chemotherapy"},
+     "chemotherapy only for spread throughout the lung tissue; FASLODEX: surgery for lung metastases in selected patients"),
+    (["lung", "diffuse_spread"], {"chemotherapy", "surgery", "radiation"}, set(),
+     "lymphangitic spread (chemotherapy); many tiny dots (radiation); lung metastases (surgery)"),
+    (["brain"], {"radiation", "surgery"}, {"chemotherapy"}, "FASLODEX: radiation most commonly, surgery in selected patients"),
+    (["bone"], {"radiation"}, {"surgery", "chemotherapy"}, "radiation for pain from bone metastases"),
+    (["spine"], {"surgery"}, {"radiation"}, "surgery for metastases in the spinal column"),
+    (["isolated_metastasis"], {"surgery"}, {"radiation"}, "the blog: surgery when the tumour is isolated and accessible"),
+    (["rapid_progression"], set(), {"chemotherapy"},
+     "the task force sentence is about one chemotherapy or several, not about choosing chemotherapy"),
+    (["progressed_on_trastuzumab"], {"chemotherapy"}, {"targeted"}, "Breastcancer.org: growing in spite of Herceptin"),
+    (["hormonal_unlikely_to_work"], {"chemotherapy"}, {"hormonal"},
+     "FASLODEX: chemotherapy if the cancer will not adequately respond to hormonal treatment"),
+    (["prior_response_to_hormonal", "hr_negative"], {"hormonal", "chemotherapy"}, set(),
+     "Breastcancer.org's list gives a past good response as an alternative of its own, not joined to receptor status"),
+]
+
+
+@pytest.mark.parametrize("ids,must,must_not,reason", COMBINATIONS, ids=[" + ".join(c[0]) for c in COMBINATIONS])
+def test_answer_agrees_with_the_table_worked_out_from_the_texts(atlas, ids, must, must_not, reason):
+    assert len(COMBINATIONS) >= 20
+    asserted = {c.category for c in mbc.answer(ids, atlas).associated}
+    assert must <= asserted, reason
+    assert not (must_not & asserted), reason
+
+
+def test_receptor_negative_after_menopause_keeps_hormonal_therapy_apart(atlas):
+    a = mbc.answer(["hr_negative", "postmenopausal"], atlas)
+    hormonal = next(c for c in a.categories if c.category == "hormonal")
+    assert not hormonal.fits and hormonal.does_not_fit
+    for p in hormonal.does_not_fit:
+        assert [(x.needs, x.chosen) for x in p.contradicted] == [("hr_positive", "hr_negative")]
+    assert a.grid.loc["postmenopausal"].sum() == 0 and a.grid.loc["hr_negative", "chemotherapy"] == 1
+
+
+def test_unknown_contradicts_nothing(atlas):
+    a = mbc.answer(["hr_unknown", "postmenopausal"], atlas)
+    aromatase = [p for p in a.placed(WOULD_FIT) if p.statement.statement_id == "soc-05"]
+    assert aromatase and aromatase[0].missing == ("hr_positive",)
+    assert not a.placed(DOES_NOT_FIT)
+
+
+def test_a_statement_that_needs_unknown_status_does_not_fit_a_known_one(atlas):
+    a = mbc.answer(["hr_positive", "premenopausal"], atlas)
+    assert not any(p.statement.statement_id == "bco-03" for p in a.placed(FITS))
+
+
+@pytest.mark.parametrize("ids,drug,flagged", [
+    (["her2_negative"], "trastuzumab", True),
+    (["her2_negative"], "lapatinib", True),
+    (["her2_negative"], "pertuzumab", True),
+    (["her2_negative"], "docetaxel", False),      # the fact sheet lists it among chemotherapy drugs, unconditionally
+    (["hr_negative"], "tamoxifen", True),
+    (["hr_negative"], "letrozole", True),
+    (["hr_negative"], "fulvestrant", True),
+    (["premenopausal"], "anastrozole", True),     # the text's own words: only after menopause
+    (["premenopausal"], "fulvestrant", True),
+    (["premenopausal"], "everolimus", True),      # described for postmenopausal women only
+    (["premenopausal", "hr_positive"], "tamoxifen", False),
+    (["hr_positive", "postmenopausal"], "letrozole", False),
+])
+def test_drugs_follow_the_same_rule(atlas, ids, drug, flagged):
+    notes = {d.generic: d for d in mbc.answer(ids, atlas).drugs}
+    assert (drug in notes and bool(notes[drug].restricted)) == flagged
+    if flagged and not notes[drug].restriction_quote:
+        assert notes[drug].contradicted_by and set(notes[drug].contradicted_by) <= set(ids)
+
+
+# -- properties, for any valid selection -------------------------------------------------------------
+
+@st.composite
+def selections(draw):
+    ids = [draw(st.sampled_from([None, *members])) for members in ONE.values()]
+    ids += draw(st.lists(st.sampled_from(ANY), unique=True, max_size=5))
+    return [i for i in ids if i]
+
+
+@settings(max_examples=150, deadline=None)
+@given(selections())
+def test_no_asserted_category_rests_only_on_contradicted_statements(ids):
+    a = mbc.answer(ids)
+    chosen = set(a.selection)
+    for c in a.associated:
+        assert c.fits
+        for p in c.fits:
+            assert set(p.statement.conditions) <= chosen and not p.contradicted
+
+
+@settings(max_examples=150, deadline=None)
+@given(selections(), st.data())
+def test_adding_a_characteristic_from_an_unnamed_group_never_removes_a_fitting_statement(ids, data):
+    a = mbc.answer(ids)
+    fitting = {p.statement.statement_id for p in a.placed(FITS)}
+    named_groups = {CH.set_index("characteristic").loc[c, "group"] for p in a.placed(FITS) for c in p.statement.conditions}
+    free = [c for c in ANY if c not in ids] + [m for g, members in ONE.items() if g not in named_groups
+                                               and not set(members) & set(ids) for m in members]
+    if not free:
+        return
+    extra = data.draw(st.sampled_from(free))
+    after = {p.statement.statement_id for p in mbc.answer([*ids, extra]).placed(FITS)}
+    assert fitting <= after
+
+
+@settings(max_examples=150, deadline=None)
+@given(selections())
+def test_every_statement_naming_a_choice_lands_in_exactly_one_tier(ids):
+    a = mbc.answer(ids)
+    placed = [p.statement.statement_id for t in TIERS for p in a.placed(t)]
+    assert len(placed) == len(set(placed))
+    naming = {s.statement_id for s in mbc.statements() if set(s.conditions) & set(a.selection)}
+    assert set(placed) == naming
+    for p in a.placed(WOULD_FIT):
+        assert p.missing and not p.contradicted
+    for p in a.placed(DOES_NOT_FIT):
+        assert p.contradicted
+    assert a.grid.to_numpy().sum() <= len(a.placed(FITS)) * max(1, len(a.selection))
+
+
+# -- the data decisions, kept --------------------------------------------------------------------------
+
+def test_one_statement_for_the_faslodex_sentence_with_its_corroboration(atlas):
+    s = {s.statement_id: s for s in mbc.statements(atlas)}
+    assert "fas-09" not in s and "fas-07" not in s
+    assert s["fas-06"].also_quote.startswith("FASLODEX is a prescription medicine used to treat")
+
+
+def test_dropped_readings_stay_dropped(atlas):
+    ids = set(atlas["statements"]["statement_id"])
+    assert not {"jon-01", "jon-05"} & ids      # regimen sentence and "with or instead of chemotherapy"
+
+
+def test_the_spread_throughout_an_organ_disagreement(atlas):
+    d = mbc.disagreements(atlas).set_index("disagreement_id").loc["many_spots_or_throughout"]
+    assert (d["characteristic"], d["source_a"], d["source_b"]) == ("diffuse_spread", "breastcancer_org", "johnson_2010")
+
+
+def test_publisher_kind_is_marked_as_inferred(atlas):
+    src = mbc.sources(atlas).set_index("source_id")
+    assert src.loc["johnson_2010", "publisher_kind_basis"] == "inferred"
+
+
+def test_the_date_sentence_comes_from_the_data(atlas, data_copy, edit_csv):
+    assert "three are undated" in mbc.lesson.dates_sentence(atlas)
+    edit_csv(data_copy, "sources", lambda df: df.assign(dates="", dates_basis="not stated", year_earliest="",
+                                                         year_latest=""))
+    assert mbc.lesson.dates_sentence(mbc.load(data_copy)) == "Of the five texts, five are undated."
+    for path in ("README.md", "docs/instructor_guide.md"):
+        from tests.conftest import ROOT
+        assert mbc.lesson.dates_sentence(atlas) in (ROOT / path).read_text(encoding="utf-8").replace("\n> ", " ")
+
+
+# -- the checker ------------------------------------------------------------------------------------
+
+def problems(folder):
+    with pytest.raises(mbc.DataError) as err:
+        mbc.load(folder)
+    return [str(p) for p in err.value.problems]
+
+
+@pytest.mark.parametrize("conditions,expected", [
+    ("hr_positive;hr_negative", "'hr_positive' and 'hr_negative' contradict each other: group 'receptor'"),
+    ("hr_positive;kidney", "column 'conditions': unknown characteristic 'kidney'"),
+    ("bone;bone", "column 'conditions': 'bone' is listed twice"),
+    ("", "column 'conditions': is empty but required"),
+])
+def test_the_checker_names_bad_conditions(data_copy, edit_csv, conditions, expected):
+    def change(df):
+        df.loc[2, "conditions"] = conditions
+        return df
+    edit_csv(data_copy, "statements", change)
+    found = problems(data_copy)
+    assert any(f.startswith("statements.csv, row 4, ") and expected in f for f in found), found
+
+
+def test_a_context_that_is_not_verbatim_is_named(data_copy, edit_csv):
+    def change(df):
+        i = df.index[df["statement_id"] == "soc-05"][0]
+        df.loc[i, "context"] = df.loc[i, "context"].replace("many drugs", "several drugs")
+        return df
+    edit_csv(data_copy, "statements", change)
+    found = problems(data_copy)
+    assert len(found) == 1 and "column 'context': not found verbatim in sources/standards_of_care.txt" in found[0]
