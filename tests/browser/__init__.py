@@ -245,3 +245,35 @@ def wait_for_answer(page, ids, timeout_ms: int = 15000):
     selection = " ".join(mbc.validate_selection(ids))
     page.wait_for_function(_CONSISTENT_JS, arg=[selection, expected_summary_phrases(ids), expected_grid(ids),
                                                 expected_categories(ids)], timeout=timeout_ms)
+
+
+def shown_tiers(page) -> list:
+    """(tier, category) of every statement the live explorer shows, in page order."""
+    return page.evaluate("""() => Array.from(document.querySelectorAll(
+        '.mbc-explorer .mbc-answer-widget .mbc-statement')).map(s => [s.dataset.tier, s.dataset.category])""")
+
+
+def check_receptor_negative_after_menopause(page, toggle_of, artifacts, name: str):
+    """The statements issue's own example, clicked as a learner would: chemotherapy is associated; hormonal
+    therapy appears only under 'does not fit', with its quote and the reason."""
+    import mbc_atlas as mbc
+
+    labels = mbc.characteristics().set_index("characteristic")["label"]
+    toggle_of("receptor", labels["hr_negative"]).click()
+    toggle_of("menopause", labels["postmenopausal"]).click()
+    wait_for_answer(page, ["hr_negative", "postmenopausal"])
+    a = mbc.answer(["hr_negative", "postmenopausal"])
+    assert [c.category for c in a.associated] == ["chemotherapy"]
+    summary = summary_text(page)
+    assert "The sources associate chemotherapy (1 of 5 texts) with your whole selection." in summary
+    assert "hormonal therapy (" not in summary
+    tiers = shown_tiers(page)
+    assert sorted(map(tuple, tiers)) == sorted((t, p.statement.category) for t in ("fits", "would_fit", "does_not_fit")
+                                               for p in a.placed(t))
+    assert ["does_not_fit", "hormonal"] in tiers and ["fits", "hormonal"] not in tiers
+    section = page.locator(".mbc-explorer .mbc-tier[data-tier='does_not_fit']")
+    text = section.inner_text()
+    assert "it is about hormone-receptor-positive, and you chose hormone-receptor-negative" in text
+    assert "all aromatase inhibitors only work in postmenopausal women" in text
+    section.scroll_into_view_if_needed()
+    page.locator(".mbc-explorer").screenshot(path=str(artifacts / f"{name}_receptor_negative_postmenopausal.png"))

@@ -4,7 +4,7 @@ import pytest
 
 import mbc_atlas as mbc
 
-from . import checkbox, grid_counts, summary_text, toggle, wait_for_answer
+from . import check_receptor_negative_after_menopause, checkbox, grid_counts, summary_text, toggle, wait_for_answer
 
 pytestmark = pytest.mark.browser
 
@@ -32,9 +32,9 @@ def test_clicks_change_the_answer_as_mbc_answer_says(lab_page, artifacts):
         chosen.append(cid)
         wait_for_answer(page, chosen)
     # the disagreement between the drug maker's page and Breastcancer.org is shown with both quotes
-    d = next(d for d in mbc.answer(chosen).disagreements if d["disagreement_id"] == "after_hormonal_stops")
+    d = next(d for d in mbc.answer(chosen).disagreements if d.disagreement_id == "after_hormonal_stops")
     answer = page.locator(".mbc-explorer .mbc-answer-widget")
-    assert d["quote_b"] in answer.inner_text()
+    assert d.quote_b in answer.inner_text()
     page.locator(".mbc-explorer").scroll_into_view_if_needed()
     page.locator(".jp-Notebook").screenshot(path=str(artifacts / "lab_06_explorer_notebook.png"))
     page.locator(".mbc-explorer").screenshot(path=str(artifacts / "lab_06_explorer_app.png"))
@@ -43,11 +43,17 @@ def test_clicks_change_the_answer_as_mbc_answer_says(lab_page, artifacts):
     chosen[chosen.index("postmenopausal")] = "premenopausal"
     wait_for_answer(page, chosen)
     text = answer.inner_text()
-    assert "Restricted by a text for Premenopausal" in text
+    assert "Not for premenopausal, as the texts put it" in text
     for generic in mbc.drugs().query("drug_class == 'aromatase inhibitor'")["generic"]:
-        assert f"{generic} (" in text.split("Restricted by a text for Premenopausal")[1]
+        assert f"{generic} (" in text.split("Not for premenopausal, as the texts put it")[1]
     reset(page)
     assert grid_counts(page) == []
+
+
+def test_the_three_tiers_for_receptor_negative_after_menopause(lab_page, artifacts):
+    reset(lab_page)
+    check_receptor_negative_after_menopause(lab_page, lambda g, lab: toggle(lab_page, g, lab), artifacts, "lab")
+    reset(lab_page)
 
 
 def test_keyboard_alone_operates_the_explorer(lab_page):
