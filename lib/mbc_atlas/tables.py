@@ -15,7 +15,8 @@ from html import escape
 import pandas as pd
 
 from .load import Atlas
-from .query import (SEP, _atlas, categories, characteristics, claims, disagreements, drug_mentions, drugs,
+from .words import join, lower_first, plural
+from .query import (SEP, _atlas, answer, categories, characteristics, claims, disagreements, drug_mentions, drugs,
                     glossary, sources, stances)
 
 _HEAD = "#F2F2F2"
@@ -170,9 +171,11 @@ def claims_table(category=None, about=None, atlas: Atlas | None = None, uuid: st
     st = stances(a).set_index("stance")["label"]
     ch_col = [labels[x] for x in c["characteristic"]]
     shown = [lab if i == 0 or lab != ch_col[i - 1] else "" for i, lab in enumerate(ch_col)]
+    together = [f"holds only together with {join([lower_first(labels[o]) for o in others.split(SEP)])}"
+                if others else "" for others in c["other_conditions"]]
     qualifiers = [
-        "; ".join(x for x in (cond, f"said by {att}" if att else "") if x)
-        for cond, att in zip(c["condition"], c["attributed_to"])
+        "; ".join(x for x in (both, cond, f"said by {att}" if att else "") if x)
+        for both, cond, att in zip(together, c["condition"], c["attributed_to"])
     ]
     df = pd.DataFrame({
         "Characteristic": shown,
@@ -206,26 +209,28 @@ def claims_table(category=None, about=None, atlas: Atlas | None = None, uuid: st
 
 
 def evidence_overview(atlas: Atlas | None = None):
-    """Characteristic x category: in each cell, the number of texts that tie the two (blank: none).
+    """Characteristic x category: in each cell, the number of texts with a statement that holds for that
+    characteristic alone (blank: none), as the explorer answers for it. Statements that hold only together
+    with other characteristics are counted in the Note, not in the cells.
 
     A characteristic no text ties to any category is marked "the sources say nothing about this".
     """
     a = _atlas(atlas)
     ch = characteristics(a)
     cats = categories(a)
-    c = claims(a)
-    counts = c.groupby(["characteristic", "category"])["source_id"].nunique()
     rows = []
     prev_group = None
     for rec in ch.to_dict("records"):
         row = {"Group": rec["group_label"] if rec["group_label"] != prev_group else "", "Characteristic": rec["label"]}
         prev_group = rec["group_label"]
-        total = 0
+        ans = answer([rec["characteristic"]], a)
         for cat, label in zip(cats["category"], cats["label"]):
-            n = int(counts.get((rec["characteristic"], cat), 0))
-            total += n
+            n = int(ans.grid.loc[rec["characteristic"], cat])
             row[label] = str(n) if n else ""
-        row["Note"] = "" if total else "the sources say nothing about this"
+        waiting = len(ans.placed("would_fit"))
+        row["Note"] = ("the sources say nothing about this" if ans.silent else
+                       f"{plural(waiting, 'more statement')} hold{'s' if waiting == 1 else ''} only together with "
+                       f"other characteristics" if waiting else "")
         rows.append(row)
     df = pd.DataFrame(rows)
     shades = {"1": "#DDEFFA", "2": "#B8DFF5", "3": "#93CFF0"}
@@ -236,8 +241,8 @@ def evidence_overview(atlas: Atlas | None = None):
         return f"background:{shades.get(v, '#7CC3EC')};text-align:center;font-weight:bold"
 
     sty = _styler(df, "evidence-overview",
-                  f"How many of the {len(sources(a))} texts tie each characteristic to each category "
-                  "(blank: none does)")
+                  f"How many of the {len(sources(a))} texts make a statement that holds for each characteristic "
+                  "on its own, by category (blank: none does)")
     return sty.map(shade, subset=list(cats["label"])).set_properties(subset=["Group"], **{"font-weight": "bold"})
 
 
