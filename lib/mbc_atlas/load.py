@@ -6,6 +6,7 @@ is row 1) and the column, so a lecturer who edits a CSV can find and mend it.
 from __future__ import annotations
 
 import functools
+import io
 import os
 import re
 from dataclasses import dataclass
@@ -101,7 +102,8 @@ def _read(data_dir: Path, table: Table, problems) -> pd.DataFrame:
         problems.append(Problem(table.file, None, None, f"file not found in {data_dir}"))
         return empty
     try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        text = _newlines(path.read_bytes().decode("utf-8-sig"))
+        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as err:
         problems.append(Problem(table.file, None, None, f"cannot be read as UTF-8 CSV ({err})"))
         return empty
@@ -123,10 +125,16 @@ def _read_texts(data_dir: Path, sources: pd.DataFrame, problems) -> dict:
     for row, sid in _rows(sources["source_id"]):
         path = data_dir / "sources" / f"{sid}.txt"
         if path.is_file():
-            texts[sid] = path.read_text(encoding="utf-8")
+            texts[sid] = _newlines(path.read_bytes().decode("utf-8-sig"))
         else:
             problems.append(Problem("sources.csv", row, "source_id", f"no text for '{sid}': expected {path}"))
     return texts
+
+
+def _newlines(text: str) -> str:
+    """Windows (CRLF) and old Mac (CR) line breaks as LF, so that a file converted by git or an editor
+    still matches its quotes."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _rows(series):
