@@ -70,3 +70,76 @@ def test_a_windows_clone_keeps_the_data_byte_exact_and_passes(tmp_path):
     assert eol and converted == [], converted
     code, out = run_check(clone / "data")
     assert code == 0 and "OK" in out, out
+
+
+# --- the corpus: one case per fault -------------------------------------------------------------------------
+
+def records(folder, table):
+    import csv
+    with open(folder / f"{table}.csv", newline="", encoding="utf-8") as f:
+        return list(csv.reader(f))
+
+
+def write(folder, table, rows, **fmt):
+    import csv
+    with open(folder / f"{table}.csv", "w", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n", **fmt).writerows(rows)
+
+
+def set_cell(folder, table, row, column, value):
+    """Set one cell, ``row`` numbered as a spreadsheet numbers it (the header is row 1)."""
+    rows = records(folder, table)
+    rows[row - 1][rows[0].index(column)] = value
+    write(folder, table, rows)
+
+
+def _blank_lines(folder):
+    rows = records(folder, "passages")
+    rows.insert(2, [])                           # an empty line: spreadsheet row 3
+    rows.insert(4, [""] * len(rows[0]))          # Excel's empty row ",,,": spreadsheet row 5
+    rows[6][rows[0].index("source_id")] = "wikipedia"
+    write(folder, "passages", rows)
+
+
+def _semicolons(folder):
+    write(folder, "stances", records(folder, "stances"), delimiter=";")
+
+
+def _unquoted_comma(folder):
+    text = (folder / "glossary.csv").read_text(encoding="utf-8")
+    (folder / "glossary.csv").write_text(text + "tumour,a lump, or a growth,tumour\n", encoding="utf-8")
+
+
+def _unclosed_quote(folder):
+    text = (folder / "passages.csv").read_text(encoding="utf-8")
+    (folder / "passages.csv").write_text(text + 'x-1,goal,johnson_2010,"the goal of\n', encoding="utf-8")
+
+
+def _stray_quote(folder):
+    set_cell(folder, "passages", 2, "topic", "goal")
+    text = (folder / "passages.csv").read_text(encoding="utf-8").replace("goal-1,goal,", 'goal-1,"goal"s,', 1)
+    (folder / "passages.csv").write_text(text, encoding="utf-8")
+
+
+# (id, how to break a copy, file, row, column, what the message says)
+CASES = [
+    ("blank_lines_keep_row_numbers", _blank_lines, "passages.csv", 7, "source_id", "unknown source_id 'wikipedia'"),
+    ("semicolon_separated", _semicolons, "stances.csv", 1, None,
+     "this looks like a semicolon-separated file: save it as 'CSV UTF-8 (comma delimited)'"),
+    ("unquoted_comma", _unquoted_comma, "glossary.csv", 44, None, "has 4 cells where the header has 3"),
+    ("unclosed_quote", _unclosed_quote, "passages.csv", 45, None, "opened on line"),
+    ("stray_quote", _stray_quote, "passages.csv", 2, None, "a double quote inside a cell must be doubled"),
+]
+
+
+@pytest.mark.parametrize("name,breaks,file,row,column,says", CASES, ids=[c[0] for c in CASES])
+def test_each_fault_is_named_with_its_place(data_copy, name, breaks, file, row, column, says):
+    breaks(data_copy)
+    found = mbc.check(data_copy)
+    assert all(isinstance(p, mbc.Problem) for p in found)
+    hits = [p for p in found if p.file == file and p.row == row and p.column == column and says in p.message]
+    assert hits, "\n".join(map(str, found))
+    with pytest.raises(mbc.DataError):
+        mbc.load(data_copy)
+    code, out = run_check(data_copy)
+    assert code == 1 and "Traceback" not in out and str(hits[0]) in out, out

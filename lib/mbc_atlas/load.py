@@ -5,6 +5,7 @@ is row 1) and the column, so a lecturer who edits a CSV can find and mend it.
 """
 from __future__ import annotations
 
+import csv
 import functools
 import io
 import os
@@ -82,7 +83,7 @@ def _load(data_dir: Path) -> Atlas:
         problems += validate(tables, texts)
     if problems:
         raise DataError(problems)
-    return Atlas(data_dir, tables, texts)
+    return Atlas(data_dir, {name: df.reset_index(drop=True) for name, df in tables.items()}, texts)
 
 
 def check(data_dir=None) -> list[Problem]:
@@ -96,6 +97,8 @@ def check(data_dir=None) -> list[Problem]:
 
 
 def _read(data_dir: Path, table: Table, problems) -> pd.DataFrame:
+    """One CSV as a frame of strings whose index is the spreadsheet row number minus 2 (so that
+    :func:`_rows` numbers rows as a spreadsheet does even when blank rows are left out)."""
     path = data_dir / table.file
     empty = pd.DataFrame(columns=list(table.columns))
     if not path.is_file():
@@ -103,21 +106,85 @@ def _read(data_dir: Path, table: Table, problems) -> pd.DataFrame:
         return empty
     try:
         text = _newlines(path.read_bytes().decode("utf-8-sig"))
-        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as err:
+    except UnicodeDecodeError as err:
         problems.append(Problem(table.file, None, None, f"cannot be read as UTF-8 CSV ({err})"))
         return empty
-    missing = [c for c in table.columns if c not in df.columns]
-    extra = [c for c in df.columns if c not in table.columns]
+    first_line = text.split("\n", 1)[0]
+    for sep, name in ((";", "semicolon"), ("\t", "tab")):
+        if first_line.count(sep) > first_line.count(","):
+            problems.append(Problem(table.file, 1, None, f"this looks like a {name}-separated file: save it as "
+                                    "'CSV UTF-8 (comma delimited)' (in Excel: File > Save As, "
+                                    "'CSV UTF-8 (Comma delimited) (*.csv)')"))
+            return empty
+    records = _records(text, table.file, problems)
+    if records is None:
+        return empty
+    if not records or not any(c.strip() for c in records[0]):
+        problems.append(Problem(table.file, 1, None, "has no header row; the first row must name the columns: "
+                                + ", ".join(table.columns)))
+        return empty
+    header, body = records[0], records[1:]
+    # Excel may write an empty column after the last one (a cell once used, then cleared): ignore it.
+    while len(header) > 1 and not header[-1].strip() and not any(len(r) >= len(header) and r[len(header) - 1].strip()
+                                                                  for r in body):
+        header = header[:-1]
+    missing = [c for c in table.columns if c not in header]
+    extra = [c if c.strip() == c and c else repr(c) for c in header if c not in table.columns]
+    twice = sorted({c for c in header if header.count(c) > 1 and c in table.columns})
     if missing:
         problems.append(Problem(table.file, 1, None, f"missing column(s): {', '.join(missing)}"))
     if extra:
         problems.append(Problem(table.file, 1, None,
-                                f"unexpected column(s): {', '.join(map(str, extra))}; "
+                                f"unexpected column(s): {', '.join(extra)}; "
                                 f"expected exactly: {', '.join(table.columns)}"))
-    if missing or extra:
+    for c in twice:
+        problems.append(Problem(table.file, 1, c, "this column appears more than once in the header"))
+    if missing or extra or twice:
         return empty
+    rows, index = [], []
+    for i, fields in enumerate(body):
+        row = i + 2
+        if not any(f.strip() for f in fields):
+            continue            # a blank row: left out, and the rows after it keep their numbers
+        if len(fields) != len(header):
+            if len(fields) > len(header) and not any(f.strip() for f in fields[len(header):]):
+                fields = fields[:len(header)]
+            else:
+                problems.append(Problem(table.file, row, None,
+                                        f"has {len(fields)} cells where the header has {len(header)} (a cell that "
+                                        "holds a comma or a line break must be in double quotes); "
+                                        "this row is not checked further until it is mended"))
+                continue
+        rows.append(fields)
+        index.append(row - 2)
+    df = pd.DataFrame(rows, columns=header, index=pd.Index(index, dtype="int64"), dtype=object)
     return df[list(table.columns)]
+
+
+def _records(text: str, file: str, problems) -> list | None:
+    """The CSV records of ``text`` (a record may span lines), or None after naming the fault."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            records.append(next(reader))
+        except StopIteration:
+            return records
+        except csv.Error as err:
+            row = len(records) + 1
+            why = str(err)
+            if "unexpected end of data" in why:
+                why = (f"a double quote (\") opened on line {start} is never closed; a cell that starts "
+                       "with \" must end with \"")
+            elif "expected after" in why:
+                why = (f"line {reader.line_num}: a double quote inside a cell must be doubled (\"\"), with "
+                       "the whole cell in double quotes")
+            elif "field larger than field limit" in why:
+                why = (f"from line {start}: a cell is longer than {csv.field_size_limit()} characters; "
+                       "is a closing double quote (\") missing?")
+            problems.append(Problem(file, row, None, f"cannot be read as CSV: {why}"))
+            return None
 
 
 def _read_texts(data_dir: Path, sources: pd.DataFrame, problems) -> dict:
@@ -137,9 +204,15 @@ def _newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _rows(series):
-    """(spreadsheet row number, value) pairs: the header is row 1."""
-    return ((i + 2, v) for i, v in enumerate(series))
+def _rows(data):
+    """(spreadsheet row number, value) pairs: the header is row 1.
+
+    ``data`` is a column of a table as read (a Series; its index is the row number minus 2, so blank rows
+    left out do not shift the numbers), or a frame, whose values are then row tuples.
+    """
+    if isinstance(data, pd.DataFrame):
+        return ((i + 2, v) for i, v in zip(data.index, data.itertuples(index=False, name=None)))
+    return ((i + 2, v) for i, v in data.items())
 
 
 def _values(table: Table, column: str, value: str):
@@ -157,9 +230,8 @@ def validate(tables: dict, texts: dict) -> list[Problem]:
             for row, v in _rows(df[col]):
                 if not v.strip():
                     problems.append(Problem(t.file, row, col, "is empty but required"))
-        keys = df[list(t.key)].apply(tuple, axis=1) if len(df) else []
         seen = {}
-        for row, k in _rows(keys):
+        for row, k in _rows(df[list(t.key)]):
             if k in seen:
                 problems.append(Problem(t.file, row, "/".join(t.key),
                                         f"duplicate id {'/'.join(k)!r} (first on row {seen[k]})"))
@@ -199,7 +271,7 @@ def _contract(tables) -> list[Problem]:
             problems.append(Problem("characteristics.csv", None, "characteristic",
                                     f"contract characteristic {c!r} is missing"))
     first = {}
-    for row, (group, choose) in _rows(zip(ch["group"], ch["choose"])):
+    for row, (group, choose) in _rows(ch[["group", "choose"]]):
         if first.setdefault(group, (choose, row))[0] != choose:
             problems.append(Problem("characteristics.csv", row, "choose",
                                     f"group {group!r} is '{first[group][0]}' on row {first[group][1]} "
@@ -210,7 +282,7 @@ def _contract(tables) -> list[Problem]:
 def _source_facts(sources, texts) -> list[Problem]:
     problems = []
     facts = [c[: -len("_basis")] for c in sources.columns if c.endswith("_basis")]
-    for i, rec in enumerate(sources.to_dict("records")):
+    for i, rec in zip(sources.index, sources.to_dict("records")):
         text = texts.get(rec["source_id"], "")
         for f in facts:
             value, basis = rec[f], rec[f + "_basis"]
