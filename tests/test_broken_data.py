@@ -132,8 +132,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("name,breaks,file,row,column,says", CASES, ids=[c[0] for c in CASES])
-def test_each_fault_is_named_with_its_place(data_copy, name, breaks, file, row, column, says):
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case[0])   # CASES grows below: read at collection
+def test_each_fault_is_named_with_its_place(data_copy, case):
+    name, breaks, file, row, column, says = case
     breaks(data_copy)
     found = mbc.check(data_copy)
     assert all(isinstance(p, mbc.Problem) for p in found)
@@ -143,3 +144,42 @@ def test_each_fault_is_named_with_its_place(data_copy, name, breaks, file, row, 
         mbc.load(data_copy)
     code, out = run_check(data_copy)
     assert code == 1 and "Traceback" not in out and str(hits[0]) in out, out
+
+
+# --- encodings ---------------------------------------------------------------------------------------------
+
+def _cp1252_csv(folder):
+    p = folder / "passages.csv"
+    text = p.read_text(encoding="utf-8").replace("\u2019", "'").replace("\u00a0", " ")
+    p.write_bytes(text.replace("goal of treatment", "goal \u2013 treatment", 1).encode("cp1252"))
+
+
+def _cp1252_text(folder):
+    p = folder / "sources" / "johnson_2010.txt"
+    p.write_bytes(p.read_text(encoding="utf-8").encode("cp1252"))
+
+
+def _utf16_csv(folder):
+    p = folder / "glossary.csv"
+    p.write_bytes(p.read_text(encoding="utf-8").encode("utf-16"))
+
+
+CASES += [
+    ("cp1252_csv", _cp1252_csv, "passages.csv", 2, "quote", "byte 0x96 on line 2"),
+    ("cp1252_source_text", _cp1252_text, "sources/johnson_2010.txt", None, None, "is not UTF-8: byte 0xA0 on line"),
+    ("utf16_csv", _utf16_csv, "glossary.csv", None, None, "UTF-16"),
+]
+
+
+@pytest.mark.parametrize("breaks", [_cp1252_csv, _cp1252_text, _utf16_csv])
+def test_not_utf8_says_how_to_save_as_utf8(data_copy, breaks):
+    breaks(data_copy)
+    message = " ".join(p.message for p in mbc.check(data_copy))
+    assert "Save As > 'CSV UTF-8" in message and "Save As, Encoding: UTF-8" in message
+
+
+def test_a_utf8_byte_order_mark_is_accepted(data_copy):
+    for p in [data_copy / "passages.csv", data_copy / "sources" / "johnson_2010.txt"]:
+        p.write_bytes(b"\xef\xbb\xbf" + p.read_bytes())
+    assert mbc.check(data_copy) == []
+    assert mbc.load(data_copy).texts["johnson_2010"][0] != "\ufeff"    # a quote may start at the very start

@@ -10,6 +10,7 @@ import functools
 import io
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,10 +105,11 @@ def _read(data_dir: Path, table: Table, problems) -> pd.DataFrame:
     if not path.is_file():
         problems.append(Problem(table.file, None, None, f"file not found in {data_dir}"))
         return empty
-    try:
-        text = _newlines(path.read_bytes().decode("utf-8-sig"))
-    except UnicodeDecodeError as err:
-        problems.append(Problem(table.file, None, None, f"cannot be read as UTF-8 CSV ({err})"))
+    raw = path.read_bytes()
+    text = _decode(raw)
+    if text is None:
+        row, column = _locate_bad_byte(raw)
+        problems.append(Problem(table.file, row, column, "cannot be read as UTF-8 CSV: " + _not_utf8(raw)))
         return empty
     first_line = text.split("\n", 1)[0]
     for sep, name in ((";", "semicolon"), ("\t", "tab")):
@@ -192,10 +194,73 @@ def _read_texts(data_dir: Path, sources: pd.DataFrame, problems) -> dict:
     for row, sid in _rows(sources["source_id"]):
         path = data_dir / "sources" / f"{sid}.txt"
         if path.is_file():
-            texts[sid] = _newlines(path.read_bytes().decode("utf-8-sig"))
+            raw = path.read_bytes()
+            text = _decode(raw)
+            if text is None:
+                problems.append(Problem(f"sources/{sid}.txt", None, None, "is not UTF-8: " + _not_utf8(raw)))
+            else:
+                texts[sid] = text
         else:
             problems.append(Problem("sources.csv", row, "source_id", f"no text for '{sid}': expected {path}"))
     return texts
+
+
+SAVE_AS_UTF8 = ("Save it as UTF-8: in Excel, File > Save As > 'CSV UTF-8 (Comma delimited) (*.csv)'; "
+                "in Word or Notepad, File > Save As, Encoding: UTF-8.")
+
+
+def _decode(raw: bytes) -> str | None:
+    """The text of a file saved as UTF-8 (with or without a byte-order mark), line breaks as LF; else None."""
+    try:
+        return _newlines(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return None
+
+
+def _not_utf8(raw: bytes) -> str:
+    """Say what in ``raw`` is not UTF-8, where, and how to save the file as UTF-8."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "it is saved as UTF-16 (Excel's 'Unicode Text'). " + SAVE_AS_UTF8
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        before = _newlines(raw[:err.start].decode("utf-8-sig"))
+        line = before.count("\n") + 1
+        byte = raw[err.start]
+        as_1252 = bytes([byte]).decode("cp1252", errors="replace")
+        as_1252 = f"{as_1252!r} ({unicodedata.name(as_1252, 'a control character').lower()})"
+        more = raw.decode("utf-8", errors="replace").count("\ufffd") - raw.count("\ufffd".encode()) - 1
+        context = before[-30:].split("\n")[-1]
+        return (f"byte 0x{byte:02X} on line {line}, " + (f"after {context!r}" if context else "at its start")
+                + f" (in Windows-1252, the usual Windows encoding, that byte is {as_1252})"
+                + (f", and {more} more such byte(s) after it" if more > 0 else "") + ". " + SAVE_AS_UTF8)
+    return SAVE_AS_UTF8
+
+
+def _locate_bad_byte(raw: bytes) -> tuple:
+    """(spreadsheet row, column name) of the first byte of a CSV that is not UTF-8, as far as can be told."""
+    try:
+        first_bad = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        first_bad = err.start
+    else:
+        return None, None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, None
+    line = _newlines(raw[:first_bad].decode("utf-8-sig")).count("\n") + 1
+    reader = csv.reader(io.StringIO(_newlines(raw.decode("utf-8-sig", errors="replace")), newline=""))
+    header = None
+    try:
+        for row, fields in enumerate(reader, start=1):
+            header = header or fields
+            if reader.line_num >= line:
+                at = [i for i, f in enumerate(fields) if "\ufffd" in f]
+                if row == 1 or not at or at[0] >= len(header):
+                    return row, None
+                return row, header[at[0]]
+    except csv.Error:
+        pass
+    return None, None
 
 
 def _newlines(text: str) -> str:
