@@ -183,3 +183,35 @@ def test_a_utf8_byte_order_mark_is_accepted(data_copy):
         p.write_bytes(b"\xef\xbb\xbf" + p.read_bytes())
     assert mbc.check(data_copy) == []
     assert mbc.load(data_copy).texts["johnson_2010"][0] != "\ufeff"    # a quote may start at the very start
+
+
+# --- fresh data --------------------------------------------------------------------------------------------
+
+def test_an_edit_shows_on_the_next_load_and_so_does_its_mending(data_copy):
+    import os
+    first = mbc.load(data_copy)
+    assert mbc.load(data_copy) is first                              # unchanged files: the same Atlas
+    set_cell(data_copy, "glossary", 2, "definition", "Cancer that has spread beyond the breast.")
+    assert mbc.glossary(atlas=mbc.load(data_copy))["definition"][0] == "Cancer that has spread beyond the breast."
+    set_cell(data_copy, "passages", 2, "source_id", "wikipedia")
+    with pytest.raises(mbc.DataError, match="passages.csv, row 2, column 'source_id'"):
+        mbc.load(data_copy)
+    with pytest.raises(mbc.DataError):                               # still broken: still an error
+        mbc.load(data_copy)
+    set_cell(data_copy, "passages", 2, "source_id", "frankly_speaking")
+    assert mbc.check(data_copy) == [] and mbc.load(data_copy) is not first
+    # an edit that keeps the size, saved within the same clock tick as far as size goes: mtime tells
+    text = (data_copy / "sources" / "johnson_2010.txt").read_text(encoding="utf-8")
+    before = mbc.load(data_copy)
+    path = data_copy / "sources" / "johnson_2010.txt"
+    st = path.stat()
+    path.write_text(text.replace("Phyllis", "Phyllix", 1), encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    assert "Phyllix" in mbc.load(data_copy).texts["johnson_2010"] and mbc.load(data_copy) is not before
+
+
+def test_the_environment_folder_is_reloaded_too(data_copy, monkeypatch):
+    monkeypatch.setenv("MBC_ATLAS_DATA", str(data_copy))
+    assert mbc.stances()["rank"].tolist()[0] == 1
+    set_cell(data_copy, "stances", 2, "label", "the very first choice")
+    assert mbc.stances()["label"].tolist()[0] == "the very first choice"

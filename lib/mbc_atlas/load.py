@@ -6,7 +6,6 @@ is row 1) and the column, so a lecturer who edits a CSV can find and mend it.
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import os
 import re
@@ -65,17 +64,51 @@ class Atlas:
 
 
 def load(data_dir=None) -> Atlas:
-    """Load and check all data; the result is cached per folder.
+    """Load and check all data.
+
+    The result is kept until a file in the folder (or in its ``sources/``) changes: its modification
+    time or size. So re-running a cell after editing a CSV shows the edit, or its error.
 
     >>> atlas = load()
     >>> sorted(atlas.texts)[:2]
     ['breastcancer_org', 'faslodex_site']
     """
     data_dir = Path(data_dir or os.environ.get("MBC_ATLAS_DATA") or DEFAULT_DATA_DIR).resolve()
-    return _load(data_dir)
+    stamp = _fingerprint(data_dir)
+    kept = _CACHE.pop(data_dir, None)
+    if kept is None or kept[0] != stamp:
+        try:
+            kept = (stamp, _load(data_dir))
+        except DataError as err:
+            kept = (stamp, err.problems)
+    _CACHE[data_dir] = kept                     # the most recently used folder last
+    while len(_CACHE) > _CACHE_SIZE:
+        del _CACHE[next(iter(_CACHE))]
+    if isinstance(kept[1], Atlas):
+        return kept[1]
+    raise DataError(kept[1])
 
 
-@functools.lru_cache(maxsize=8)
+# The one cache: folder -> (fingerprint of its files, Atlas or the list of problems found).
+_CACHE: dict = {}
+_CACHE_SIZE = 8
+
+
+def _fingerprint(data_dir: Path) -> tuple:
+    """Name, modification time (ns) and size of every file in the folder and in its sources/ folder."""
+    stamp = []
+    for sub in ("", "sources"):
+        try:
+            with os.scandir(data_dir / sub) as entries:
+                for e in entries:
+                    if e.is_file():
+                        st = e.stat()
+                        stamp.append((sub, e.name, st.st_mtime_ns, st.st_size, st.st_ino))
+        except OSError:
+            stamp.append((sub, None))
+    return tuple(sorted(stamp, key=repr))
+
+
 def _load(data_dir: Path) -> Atlas:
     problems = []
     tables = {t.name: _read(data_dir, t, problems) for t in TABLES}
@@ -91,7 +124,7 @@ def check(data_dir=None) -> list[Problem]:
     """Every problem in the data folder, as a list (empty when all is well)."""
     data_dir = Path(data_dir or DEFAULT_DATA_DIR).resolve()
     try:
-        _load.__wrapped__(data_dir)
+        _load(data_dir)
     except DataError as err:
         return err.problems
     return []

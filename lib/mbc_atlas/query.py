@@ -235,9 +235,12 @@ _INDEXES: dict = {}
 
 
 def _index(atlas: Atlas) -> _Index:
-    if id(atlas) not in _INDEXES or _INDEXES[id(atlas)].atlas is not atlas:
-        _INDEXES[id(atlas)] = _Index(atlas)
-    return _INDEXES[id(atlas)]
+    ix = _INDEXES.get(id(atlas))
+    if ix is None or ix.atlas is not atlas:
+        ix = _INDEXES[id(atlas)] = _Index(atlas)
+        while len(_INDEXES) > 8:            # load() makes a new Atlas after each edit: keep the newest few
+            del _INDEXES[next(iter(_INDEXES))]
+    return ix
 
 
 def answer(ids, atlas: Atlas | None = None) -> Answer:
