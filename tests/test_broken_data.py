@@ -215,3 +215,63 @@ def test_the_environment_folder_is_reloaded_too(data_copy, monkeypatch):
     assert mbc.stances()["rank"].tolist()[0] == 1
     set_cell(data_copy, "stances", 2, "label", "the very first choice")
     assert mbc.stances()["label"].tolist()[0] == "the very first choice"
+
+
+# --- one check, one pass ------------------------------------------------------------------------------------
+
+def test_a_column_problem_in_one_file_hides_nothing_in_the_others(data_copy):
+    rows = records(data_copy, "drugs")
+    write(data_copy, "drugs", [r[:1] + r[2:] for r in rows])            # no 'brand' column
+    set_cell(data_copy, "passages", 3, "source_id", "wikipedia")
+    set_cell(data_copy, "glossary", 2, "appears_as", "immunotherapy")
+    found = [str(p) for p in mbc.check(data_copy)]
+    assert any(f.startswith("drugs.csv, row 1: missing column(s): brand") for f in found), found
+    assert any(f.startswith("passages.csv, row 3, column 'source_id': unknown source_id 'wikipedia'") for f in found)
+    assert any(f.startswith("glossary.csv, row 2, column 'appears_as': 'immunotherapy'") for f in found)
+    # the claims and mentions that name drugs are not reported as unknown: drugs.csv could not be read
+    assert not any("unknown generic" in f for f in found), found
+
+
+def test_quotes_are_checked_even_when_sources_csv_cannot_be_read(data_copy):
+    _semicolons_in(data_copy, "sources")
+    set_cell(data_copy, "passages", 2, "quote", "The goal of treatment is to cure metastatic breast cancer.")
+    found = mbc.check(data_copy)
+    assert [(p.file, p.row, p.column) for p in found] == [("sources.csv", 1, None), ("passages.csv", 2, "quote")]
+
+
+def _semicolons_in(folder, table):
+    write(folder, table, records(folder, table), delimiter=";")
+
+
+def test_check_reads_the_folder_load_reads(data_copy, monkeypatch):
+    set_cell(data_copy, "stances", 3, "stance", "first_choice")
+    monkeypatch.setenv("MBC_ATLAS_DATA", str(data_copy))
+    with pytest.raises(mbc.DataError, match="stances.csv, row 3"):
+        mbc.load()
+    assert [str(p) for p in mbc.check()] == [str(p) for p in mbc.check(data_copy)] != []
+    code, out = run_check(None, MBC_ATLAS_DATA=str(data_copy))
+    assert code == 1 and str(data_copy) in out and "stances.csv, row 3, column 'stance': duplicate id" in out, out
+
+
+def test_a_missing_folder_is_one_problem(tmp_path):
+    found = mbc.check(tmp_path / "nowhere")
+    assert len(found) == 1 and "the data folder is not there" in str(found[0])
+
+
+def test_a_hundred_thousand_duplicate_ids_print_a_short_report(data_copy):
+    rows = records(data_copy, "passages")
+    write(data_copy, "passages", rows + [rows[1]] * 100_000)
+    with pytest.raises(mbc.DataError) as err:
+        mbc.load(data_copy)
+    assert len(err.value.problems) == 100_000
+    assert len(str(err.value)) < 20_000 and str(err.value).endswith("... and 99950 more")
+    code, out = run_check(data_copy)
+    assert code == 1 and len(out) < 20_000 and "100000 problem(s)" in out and "... and 99950 more" in out, out[-500:]
+    assert "passages.csv, row 45, column 'passage_id': duplicate id 'goal-1' (first on row 2)" in out
+
+
+def test_a_long_value_is_cut_short_in_its_message(data_copy):
+    set_cell(data_copy, "passages", 2, "source_id", "x" * 1_000_000)
+    (found,) = mbc.check(data_copy)
+    assert found.row == 2 and found.column == "source_id" and "(1000000 characters)" in found.message
+    assert len(found.message) < 1000

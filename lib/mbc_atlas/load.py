@@ -47,8 +47,18 @@ class DataError(ValueError):
 
     def __init__(self, problems):
         self.problems = list(problems)
-        lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"{len(self.problems)} problem(s) in the data:\n{lines}")
+        super().__init__(f"{len(self.problems)} problem(s) in the data:\n" + "\n".join(listing(self.problems)))
+
+
+SHOWN = 50
+
+
+def listing(problems, shown: int = SHOWN) -> list[str]:
+    """One line per problem, the first ``shown`` of them, then how many more there are."""
+    lines = [f"  - {p}" for p in problems[:shown]]
+    if len(problems) > shown:
+        lines.append(f"  ... and {len(problems) - shown} more")
+    return lines
 
 
 @dataclass(frozen=True)
@@ -73,7 +83,7 @@ def load(data_dir=None) -> Atlas:
     >>> sorted(atlas.texts)[:2]
     ['breastcancer_org', 'faslodex_site']
     """
-    data_dir = Path(data_dir or os.environ.get("MBC_ATLAS_DATA") or DEFAULT_DATA_DIR).resolve()
+    data_dir = data_folder(data_dir)
     stamp = _fingerprint(data_dir)
     kept = _CACHE.pop(data_dir, None)
     if kept is None or kept[0] != stamp:
@@ -87,6 +97,11 @@ def load(data_dir=None) -> Atlas:
     if isinstance(kept[1], Atlas):
         return kept[1]
     raise DataError(kept[1])
+
+
+def data_folder(data_dir=None) -> Path:
+    """The folder :func:`load` and :func:`check` read: ``data_dir``, else $MBC_ATLAS_DATA, else data/."""
+    return Path(data_dir or os.environ.get("MBC_ATLAS_DATA") or DEFAULT_DATA_DIR).resolve()
 
 
 # The one cache: folder -> (fingerprint of its files, Atlas or the list of problems found).
@@ -110,31 +125,41 @@ def _fingerprint(data_dir: Path) -> tuple:
 
 
 def _load(data_dir: Path) -> Atlas:
+    """Read and check the folder afresh (no cache); raise :class:`DataError` listing every problem.
+
+    Every table that can be read is checked, in one pass: a fault in one file hides nothing in another.
+    """
+    if not data_dir.is_dir():
+        raise DataError([Problem(str(data_dir), None, None, "the data folder is not there")])
     problems = []
-    tables = {t.name: _read(data_dir, t, problems) for t in TABLES}
-    texts = _read_texts(data_dir, tables["sources"], problems)
-    if not problems:
-        problems += validate(tables, texts)
+    tables = {}
+    for t in TABLES:
+        df = _read(data_dir, t, problems)
+        if df is not None:
+            tables[t.name] = df
+    texts = _read_texts(data_dir, tables.get("sources"), problems)
+    problems += validate(tables, texts)
     if problems:
         raise DataError(problems)
     return Atlas(data_dir, {name: df.reset_index(drop=True) for name, df in tables.items()}, texts)
 
 
 def check(data_dir=None) -> list[Problem]:
-    """Every problem in the data folder, as a list (empty when all is well)."""
-    data_dir = Path(data_dir or DEFAULT_DATA_DIR).resolve()
+    """Every problem in the data folder :func:`load` reads (the same folder, the same checks), as a list:
+    empty when all is well."""
     try:
-        _load(data_dir)
+        load(data_dir)
     except DataError as err:
         return err.problems
     return []
 
 
-def _read(data_dir: Path, table: Table, problems) -> pd.DataFrame:
+def _read(data_dir: Path, table: Table, problems) -> pd.DataFrame | None:
     """One CSV as a frame of strings whose index is the spreadsheet row number minus 2 (so that
-    :func:`_rows` numbers rows as a spreadsheet does even when blank rows are left out)."""
+    :func:`_rows` numbers rows as a spreadsheet does even when blank rows are left out); None when it
+    cannot be read, after adding the reason to ``problems``."""
     path = data_dir / table.file
-    empty = pd.DataFrame(columns=list(table.columns))
+    empty = None
     if not path.is_file():
         problems.append(Problem(table.file, None, None, f"file not found in {data_dir}"))
         return empty
@@ -174,8 +199,8 @@ def _read(data_dir: Path, table: Table, problems) -> pd.DataFrame:
                                 f"expected exactly: {', '.join(table.columns)}"))
     for c in twice:
         problems.append(Problem(table.file, 1, c, "this column appears more than once in the header"))
-    if missing or extra or twice:
-        return empty
+    if missing or twice:
+        return empty                # (with only extra columns, the expected ones are still checked)
     rows, index = [], []
     for i, fields in enumerate(body):
         row = i + 2
@@ -200,31 +225,38 @@ def _records(text: str, file: str, problems) -> list | None:
     """The CSV records of ``text`` (a record may span lines), or None after naming the fault."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records = []
-    while True:
-        start = reader.line_num + 1
-        try:
-            records.append(next(reader))
-        except StopIteration:
-            return records
-        except csv.Error as err:
-            row = len(records) + 1
-            why = str(err)
-            if "unexpected end of data" in why:
-                why = (f"a double quote (\") opened on line {start} is never closed; a cell that starts "
-                       "with \" must end with \"")
-            elif "expected after" in why:
-                why = (f"line {reader.line_num}: a double quote inside a cell must be doubled (\"\"), with "
-                       "the whole cell in double quotes")
-            elif "field larger than field limit" in why:
-                why = (f"from line {start}: a cell is longer than {csv.field_size_limit()} characters; "
-                       "is a closing double quote (\") missing?")
-            problems.append(Problem(file, row, None, f"cannot be read as CSV: {why}"))
-            return None
+    limit = csv.field_size_limit(2**31 - 1)     # a long cell is no fault (an unclosed quote is named below)
+    try:
+        while True:
+            start = reader.line_num + 1
+            try:
+                records.append(next(reader))
+            except StopIteration:
+                return records
+            except csv.Error as err:
+                why = str(err)
+                if "unexpected end of data" in why:
+                    why = (f"a double quote (\") opened on line {start} is never closed; a cell that starts "
+                           "with \" must end with \"")
+                elif "expected after" in why:
+                    why = (f"line {reader.line_num}: a double quote inside a cell must be doubled (\"\"), "
+                           "with the whole cell in double quotes")
+                problems.append(Problem(file, len(records) + 1, None, f"cannot be read as CSV: {why}"))
+                return None
+    finally:
+        csv.field_size_limit(limit)
 
 
-def _read_texts(data_dir: Path, sources: pd.DataFrame, problems) -> dict:
+def _read_texts(data_dir: Path, sources: pd.DataFrame | None, problems) -> dict:
+    """source_id -> text, for each source in ``sources``; when sources.csv could not be read, every
+    sources/*.txt (so that quotes can still be checked)."""
+    if sources is None:
+        listed = [(None, p.stem) for p in sorted((data_dir / "sources").glob("*.txt"))]
+    else:
+        listed = [(row, sid) for row, sid in _rows(sources["source_id"])
+                  if sid.strip() and not set(sid) & set("/\\\0:")]
     texts = {}
-    for row, sid in _rows(sources["source_id"]):
+    for row, sid in listed:
         path = data_dir / "sources" / f"{sid}.txt"
         if path.is_file():
             raw = path.read_bytes()
@@ -313,6 +345,11 @@ def _rows(data):
     return ((i + 2, v) for i, v in data.items())
 
 
+def _show(value: str, limit: int = 60) -> str:
+    """A cell's value for a message: quoted, and cut short when long."""
+    return repr(value) if len(value) <= limit else repr(value[:limit]) + f"... ({len(value)} characters)"
+
+
 def _values(table: Table, column: str, value: str):
     if column in table.multi:
         return [v.strip() for v in value.split(";") if v.strip()]
@@ -320,10 +357,16 @@ def _values(table: Table, column: str, value: str):
 
 
 def validate(tables: dict, texts: dict) -> list[Problem]:
-    """Check every table against the schema, the others, and the source texts."""
+    """Check every table against the schema, the others, and the source texts.
+
+    A table that could not be read is absent from ``tables`` (and a text from ``texts``): the checks that
+    need it are skipped, every other check runs.
+    """
     problems = []
     for t in TABLES:
-        df = tables[t.name]
+        df = tables.get(t.name)
+        if df is None:
+            continue
         for col in t.required:
             for row, v in _rows(df[col]):
                 if not v.strip():
@@ -332,37 +375,45 @@ def validate(tables: dict, texts: dict) -> list[Problem]:
         for row, k in _rows(df[list(t.key)]):
             if k in seen:
                 problems.append(Problem(t.file, row, "/".join(t.key),
-                                        f"duplicate id {'/'.join(k)!r} (first on row {seen[k]})"))
+                                        f"duplicate id {_show('/'.join(k))} (first on row {seen[k]})"))
             seen.setdefault(k, row)
         for col, allowed in t.choices.items():
             for row, v in _rows(df[col]):
                 if v and v not in allowed:
-                    problems.append(Problem(t.file, row, col, f"unknown value {v!r}; allowed: {', '.join(allowed)}"))
+                    problems.append(Problem(t.file, row, col, f"unknown value {_show(v)}; allowed: {', '.join(allowed)}"))
         for col, (other, other_col) in t.refs.items():
+            if other not in tables:
+                continue
             valid = set(tables[other][other_col])
+            listed = sorted(valid)
+            listed = ", ".join(listed[:30]) + (f" ... ({len(listed)} in all)" if len(listed) > 30 else "")
             for row, v in _rows(df[col]):
                 for item in _values(t, col, v):
                     if item not in valid:
-                        problems.append(Problem(t.file, row, col, f"unknown {other_col} {item!r}; "
-                                                f"valid: {', '.join(sorted(valid))}"))
+                        problems.append(Problem(t.file, row, col, f"unknown {other_col} {_show(item)}; "
+                                                f"valid: {listed}"))
         for col, source_col in t.quotes.items():
             for (row, quote), sid in zip(_rows(df[col]), df[source_col]):
                 if quote and sid in texts and quote not in texts[sid]:
                     problems.append(Problem(t.file, row, col, f"not found verbatim in sources/{sid}.txt: "
                                             + explain_mismatch(quote, texts[sid])))
     problems += _contract(tables)
-    problems += _source_facts(tables["sources"], texts)
-    problems += _glossary(tables["glossary"], texts)
+    if "sources" in tables:
+        problems += _source_facts(tables["sources"], texts)
+        if "glossary" in tables and set(tables["sources"]["source_id"]) <= set(texts):
+            problems += _glossary(tables["glossary"], texts)
     problems += _numbers(tables)
     return problems
 
 
 def _contract(tables) -> list[Problem]:
     problems = []
-    cats = set(tables["categories"]["category"])
+    cats = set(tables["categories"]["category"]) if "categories" in tables else set(CATEGORIES)
     for c in CATEGORIES:
         if c not in cats:
             problems.append(Problem("categories.csv", None, "category", f"contract category {c!r} is missing"))
+    if "characteristics" not in tables:
+        return problems
     ch = tables["characteristics"]
     for c in CONTRACT_CHARACTERISTICS:
         if c not in set(ch["characteristic"]):
@@ -372,8 +423,8 @@ def _contract(tables) -> list[Problem]:
     for row, (group, choose) in _rows(ch[["group", "choose"]]):
         if first.setdefault(group, (choose, row))[0] != choose:
             problems.append(Problem("characteristics.csv", row, "choose",
-                                    f"group {group!r} is '{first[group][0]}' on row {first[group][1]} "
-                                    f"but {choose!r} here"))
+                                    f"group {_show(group)} is '{first[group][0]}' on row {first[group][1]} "
+                                    f"but {_show(choose)} here"))
     return problems
 
 
@@ -381,7 +432,9 @@ def _source_facts(sources, texts) -> list[Problem]:
     problems = []
     facts = [c[: -len("_basis")] for c in sources.columns if c.endswith("_basis")]
     for i, rec in zip(sources.index, sources.to_dict("records")):
-        text = texts.get(rec["source_id"], "")
+        if rec["source_id"] not in texts:
+            continue                # (no text, or not UTF-8: already a problem of its own)
+        text = texts[rec["source_id"]]
         for f in facts:
             value, basis = rec[f], rec[f + "_basis"]
             for part in (value.split("; ") if basis == "stated" else ()):
@@ -403,7 +456,7 @@ def _glossary(glossary, texts) -> list[Problem]:
         wanted = [f.strip() for f in forms.split(";") if f.strip()]
         for form in wanted:
             if form.lower() not in corpus:
-                problems.append(Problem("glossary.csv", row, "appears_as", f"{form!r} occurs in none of the sources"))
+                problems.append(Problem("glossary.csv", row, "appears_as", f"{_show(form)} occurs in none of the sources"))
     return problems
 
 
@@ -411,10 +464,10 @@ def _numbers(tables) -> list[Problem]:
     problems = []
     for file, table, cols in (("stances.csv", "stances", ("rank",)),
                               ("sources.csv", "sources", ("year_earliest", "year_latest"))):
-        for col in cols:
+        for col in (cols if table in tables else ()):
             for row, v in _rows(tables[table][col]):
                 if v and not v.isdigit():
-                    problems.append(Problem(file, row, col, f"{v!r} is not a whole number"))
+                    problems.append(Problem(file, row, col, f"{_show(v)} is not a whole number"))
     return problems
 
 
