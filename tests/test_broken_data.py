@@ -132,6 +132,48 @@ CASES = [
 ]
 
 
+# --- rules the checker missed -------------------------------------------------------------------------------
+
+def _header_only(table):
+    def breaks(folder):
+        write(folder, table, records(folder, table)[:1])
+    return breaks
+
+
+def _cell(table, row, column, value):
+    return lambda folder: set_cell(folder, table, row, column, value)
+
+
+CASES += [
+    *[(f"header_only_{t}", _header_only(t), f"{t}.csv", None, None, "has no rows under its header")
+      for t in ("sources", "categories", "characteristics", "stances")],
+    ("id_with_trailing_space", _cell("passages", 2, "passage_id", "goal-1 "), "passages.csv", 2, "passage_id",
+     "'goal-1 ' has a space, tab or line break at its start or end"),
+    ("reference_with_leading_space", _cell("drug_mentions", 3, "source_id", " faslodex_site"), "drug_mentions.csv",
+     3, "source_id", "' faslodex_site' has a space"),
+    ("list_item_with_a_space", _cell("drugs", 3, "restricted_with", "premenopausal; hr_negative"), "drugs.csv", 3,
+     "restricted_with", "' hr_negative' has a space, tab or line break at its start or end; remove it; write "
+     "several values as a;b"),
+    ("choice_with_trailing_tab", _cell("categories", 3, "scope", "systemic\t"), "categories.csv", 3, "scope",
+     "'systemic\\t' has a space"),
+    ("two_word_quote", _cell("passages", 2, "quote", "The goal"), "passages.csv", 2, "quote",
+     "is 2 words long: a quote needs at least 3 words"),
+    ("superscript_rank", _cell("stances", 2, "rank", "\u00b2"), "stances.csv", 2, "rank",
+     "'\u00b2' is not a whole number written with the digits 0-9"),
+    ("fullwidth_year", _cell("sources", 6, "year_earliest", "\uff12\uff10\uff11\uff10"), "sources.csv", 6,
+     "year_earliest", "is not a year written with four digits (0-9)"),
+    ("date_as_words", _cell("developments", 2, "date", "Feb 2015"), "developments.csv", 2, "date",
+     "'Feb 2015' is not a date written YYYY or YYYY-MM, with the month 01 to 12"),
+    ("date_month_13", _cell("developments", 3, "date", "2017-13"), "developments.csv", 3, "date",
+     "'2017-13' is not a date written YYYY or YYYY-MM"),
+    ("group_label_differs_in_a_group", _cell("characteristics", 3, "group_label", "Hormone receptor status"),
+     "characteristics.csv", 3, "group_label", "group 'receptor' has group_label 'Hormone-receptor status' on "
+     "row 2 but 'Hormone receptor status' here; every row of one group must give the same"),
+    ("choose_differs_in_a_group", _cell("characteristics", 4, "choose", "any"), "characteristics.csv", 4, "choose",
+     "group 'receptor' has choose 'one' on row 2 but 'any' here"),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case[0])   # CASES grows below: read at collection
 def test_each_fault_is_named_with_its_place(data_copy, case):
     name, breaks, file, row, column, says = case

@@ -367,6 +367,9 @@ def validate(tables: dict, texts: dict) -> list[Problem]:
         df = tables.get(t.name)
         if df is None:
             continue
+        if len(df) < t.min_rows:
+            problems.append(Problem(t.file, None, None, f"has no rows under its header; it needs at least "
+                                    f"{t.min_rows} row{'s' if t.min_rows > 1 else ''}"))
         for col in t.required:
             for row, v in _rows(df[col]):
                 if not v.strip():
@@ -377,9 +380,10 @@ def validate(tables: dict, texts: dict) -> list[Problem]:
                 problems.append(Problem(t.file, row, "/".join(t.key),
                                         f"duplicate id {_show('/'.join(k))} (first on row {seen[k]})"))
             seen.setdefault(k, row)
+        problems += _padded_ids(t, df)
         for col, allowed in t.choices.items():
             for row, v in _rows(df[col]):
-                if v and v not in allowed:
+                if v and v.strip() == v and v not in allowed:
                     problems.append(Problem(t.file, row, col, f"unknown value {_show(v)}; allowed: {', '.join(allowed)}"))
         for col, (other, other_col) in t.refs.items():
             if other not in tables:
@@ -389,20 +393,54 @@ def validate(tables: dict, texts: dict) -> list[Problem]:
             listed = ", ".join(listed[:30]) + (f" ... ({len(listed)} in all)" if len(listed) > 30 else "")
             for row, v in _rows(df[col]):
                 for item in _values(t, col, v):
-                    if item not in valid:
+                    if item not in valid and (col in t.multi or item.strip() == item):
                         problems.append(Problem(t.file, row, col, f"unknown {other_col} {_show(item)}; "
                                                 f"valid: {listed}"))
+        for col, (pattern, what) in t.formats.items():
+            for row, v in _rows(df[col]):
+                if v and not re.fullmatch(pattern, v):
+                    problems.append(Problem(t.file, row, col, f"{_show(v)} is not {what}"))
         for col, source_col in t.quotes.items():
             for (row, quote), sid in zip(_rows(df[col]), df[source_col]):
-                if quote and sid in texts and quote not in texts[sid]:
+                words = len(quote.split())
+                if quote.strip() and words < t.quote_min_words:
+                    problems.append(Problem(t.file, row, col, f"is {words} word{'s' if words > 1 else ''} long: "
+                                            f"a quote needs at least {t.quote_min_words} words, so that it "
+                                            "says something and shows where it comes from"))
+                elif quote and sid in texts and quote not in texts[sid]:
                     problems.append(Problem(t.file, row, col, f"not found verbatim in sources/{sid}.txt: "
                                             + explain_mismatch(quote, texts[sid])))
+        for col, same in t.consistent.items():
+            first = {}
+            for row, (key, *values) in _rows(df[[col, *same]]):
+                row0, values0 = first.setdefault(key, (row, values))
+                for name, a, b in zip(same, values0, values):
+                    if a != b:
+                        problems.append(Problem(t.file, row, name, f"{col} {_show(key)} has {name} {_show(a)} "
+                                                f"on row {row0} but {_show(b)} here; every row of one {col} "
+                                                "must give the same"))
     problems += _contract(tables)
     if "sources" in tables:
         problems += _source_facts(tables["sources"], texts)
         if "glossary" in tables and set(tables["sources"]["source_id"]) <= set(texts):
             problems += _glossary(tables["glossary"], texts)
-    problems += _numbers(tables)
+    return problems
+
+
+def _padded_ids(t: Table, df: pd.DataFrame) -> list[Problem]:
+    """Ids and references with a space, tab or line break at either end (a spreadsheet does not show them,
+    and they no longer match)."""
+    problems = []
+    for col in dict.fromkeys([*t.key, *t.refs, *t.choices]):
+        for row, v in _rows(df[col]):
+            if not v.strip():
+                continue            # (empty: the required check speaks for it)
+            items = v.split(";") if col in t.multi else [v]
+            bad = [i for i in items if i != i.strip()]
+            if bad:
+                problems.append(Problem(t.file, row, col, f"{_show(bad[0])} has a space, tab or line break at its "
+                                        "start or end; remove it" + ("; write several values as a;b, with no "
+                                                                      "spaces" if col in t.multi else "")))
     return problems
 
 
@@ -419,12 +457,6 @@ def _contract(tables) -> list[Problem]:
         if c not in set(ch["characteristic"]):
             problems.append(Problem("characteristics.csv", None, "characteristic",
                                     f"contract characteristic {c!r} is missing"))
-    first = {}
-    for row, (group, choose) in _rows(ch[["group", "choose"]]):
-        if first.setdefault(group, (choose, row))[0] != choose:
-            problems.append(Problem("characteristics.csv", row, "choose",
-                                    f"group {_show(group)} is '{first[group][0]}' on row {first[group][1]} "
-                                    f"but {_show(choose)} here"))
     return problems
 
 
@@ -457,17 +489,6 @@ def _glossary(glossary, texts) -> list[Problem]:
         for form in wanted:
             if form.lower() not in corpus:
                 problems.append(Problem("glossary.csv", row, "appears_as", f"{_show(form)} occurs in none of the sources"))
-    return problems
-
-
-def _numbers(tables) -> list[Problem]:
-    problems = []
-    for file, table, cols in (("stances.csv", "stances", ("rank",)),
-                              ("sources.csv", "sources", ("year_earliest", "year_latest"))):
-        for col in (cols if table in tables else ()):
-            for row, v in _rows(tables[table][col]):
-                if v and not v.isdigit():
-                    problems.append(Problem(file, row, col, f"{_show(v)} is not a whole number"))
     return problems
 
 
