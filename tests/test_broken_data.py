@@ -317,3 +317,14 @@ def test_a_long_value_is_cut_short_in_its_message(data_copy):
     (found,) = mbc.check(data_copy)
     assert found.row == 2 and found.column == "source_id" and "(1000000 characters)" in found.message
     assert len(found.message) < 1000
+
+
+def test_a_very_long_quote_is_explained_quickly(data_copy):
+    import time
+    opening = records(data_copy, "passages")[1][3][:40]
+    set_cell(data_copy, "passages", 2, "quote", opening + "x" * 2_000_000)
+    start = time.perf_counter()
+    (found,) = mbc.check(data_copy)
+    assert time.perf_counter() - start < 5
+    assert (found.file, found.row, found.column) == ("passages.csv", 2, "quote")
+    assert "the first 40 characters match, then the quote reads 'xxxx" in found.message

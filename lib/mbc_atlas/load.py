@@ -498,7 +498,10 @@ def explain_mismatch(quote: str, text: str) -> str:
     if squash(quote) and squash(quote) in squash(text):
         return ("it matches only when spaces and apostrophes are ignored; copy the span from the text itself "
                 "(the source has a non-breaking space, a line break or a curly apostrophe there)")
-    best = max(range(len(quote) + 1), key=lambda n: n if quote[:n] in text else -1)
+    best, too_long = 0, len(quote) + 1    # the longest opening found in the text (if n chars are, fewer are)
+    while too_long - best > 1:
+        n = (best + too_long) // 2
+        best, too_long = (n, too_long) if quote[:n] in text else (best, n)
     if best < 12:
         return f"not even its opening ({quote[:40]!r}) is in the text"
     start = text.find(quote[:best])
