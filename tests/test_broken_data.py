@@ -328,3 +328,21 @@ def test_a_very_long_quote_is_explained_quickly(data_copy):
     assert time.perf_counter() - start < 5
     assert (found.file, found.row, found.column) == ("passages.csv", 2, "quote")
     assert "the first 40 characters match, then the quote reads 'xxxx" in found.message
+
+
+def test_a_contract_choose_one_group_cannot_be_split(data_copy):
+    set_cell(data_copy, "characteristics", 2, "group", "receptor_positive")
+    found = [str(p) for p in mbc.check(data_copy)]
+    assert found == ["characteristics.csv, row 2, column 'group': 'hr_positive' must be in group 'receptor' with the "
+                     "rest of the contract's choose-one group (hr_positive, hr_negative, hr_unknown), not in "
+                     "'receptor_positive'"]
+    set_cell(data_copy, "characteristics", 6, "group", "menopause")       # her2_negative
+    assert "'her2_negative' must be in group 'her2'" in str(mbc.check(data_copy)[-1])
+
+
+CASES += [
+    ("source_id_too_long_for_a_file_name", _cell("sources", 3, "source_id", "x" * 300), "sources.csv", 3,
+     "source_id", "no text for 'xxxxxxxx"),
+    ("source_id_with_a_slash", _cell("sources", 3, "source_id", "../faslodex_site"), "sources.csv", 3, "source_id",
+     "'../faslodex_site' cannot name its text file sources/<source_id>.txt"),
+]

@@ -24,6 +24,9 @@ CONTRACT_CHARACTERISTICS = (
     "prior_response_to_hormonal", "progressed_on_hormonal", "progressed_on_trastuzumab",
     "rapid_progression", "isolated_metastasis",
 )
+# The contract's choose-one groups: their members must stay together in one group that takes one value.
+CONTRACT_ONE_OF = (("hr_positive", "hr_negative", "hr_unknown"), ("her2_positive", "her2_negative"),
+                   ("premenopausal", "postmenopausal"))
 
 
 @dataclass(frozen=True)
@@ -253,20 +256,26 @@ def _read_texts(data_dir: Path, sources: pd.DataFrame | None, problems) -> dict:
     if sources is None:
         listed = [(None, p.stem) for p in sorted((data_dir / "sources").glob("*.txt"))]
     else:
-        listed = [(row, sid) for row, sid in _rows(sources["source_id"])
-                  if sid.strip() and not set(sid) & set("/\\\0:")]
+        listed = [(row, sid) for row, sid in _rows(sources["source_id"]) if sid.strip()]
     texts = {}
     for row, sid in listed:
+        if set(sid) & set("/\\:\0"):
+            problems.append(Problem("sources.csv", row, "source_id", f"{_show(sid)} cannot name its text file "
+                                    "sources/<source_id>.txt: use letters, digits and _ only"))
+            continue
         path = data_dir / "sources" / f"{sid}.txt"
-        if path.is_file():
+        try:
             raw = path.read_bytes()
-            text = _decode(raw)
-            if text is None:
-                problems.append(Problem(f"sources/{sid}.txt", None, None, "is not UTF-8: " + _not_utf8(raw)))
-            else:
-                texts[sid] = text
+        except OSError as err:      # not there, a folder, a name too long for the system, ...
+            where = path if len(sid) <= 60 else f"sources/{_show(sid)}.txt"
+            why = "" if isinstance(err, FileNotFoundError) else f" ({err.strerror or err})"
+            problems.append(Problem("sources.csv", row, "source_id", f"no text for {_show(sid)}: expected {where}{why}"))
+            continue
+        text = _decode(raw)
+        if text is None:
+            problems.append(Problem(f"sources/{sid}.txt", None, None, "is not UTF-8: " + _not_utf8(raw)))
         else:
-            problems.append(Problem("sources.csv", row, "source_id", f"no text for '{sid}': expected {path}"))
+            texts[sid] = text
     return texts
 
 
@@ -457,6 +466,20 @@ def _contract(tables) -> list[Problem]:
         if c not in set(ch["characteristic"]):
             problems.append(Problem("characteristics.csv", None, "characteristic",
                                     f"contract characteristic {c!r} is missing"))
+    where = {c: (row, group, choose) for row, (c, group, choose) in _rows(ch[["characteristic", "group", "choose"]])}
+    for ids in CONTRACT_ONE_OF:
+        present = [c for c in ids if c in where]
+        groups = [where[c][1] for c in present]
+        usual = max(groups, key=groups.count, default=None)      # the most common (the first on a tie)
+        for c in present:
+            row, group, choose = where[c]
+            if group != usual:
+                problems.append(Problem("characteristics.csv", row, "group",
+                                        f"{c!r} must be in group {_show(usual)} with the rest of the contract's "
+                                        f"choose-one group ({', '.join(ids)}), not in {_show(group)}"))
+            if choose != "one":
+                problems.append(Problem("characteristics.csv", row, "choose",
+                                        f"{c!r} is in a choose-one group of the contract; choose must be 'one'"))
     return problems
 
 
