@@ -407,3 +407,17 @@ def test_any_single_cell_edit_is_reported_or_passes_never_raises(table, row, col
                 mbc.answer([ids[atlas["characteristics"]["group"] == group].iloc[0]], atlas)
             with pytest.raises(ValueError):     # two values of one choose-one group together
                 mbc.answer(["hr_positive", "hr_negative"], atlas)
+
+
+def test_a_file_that_cannot_be_opened_is_named(data_copy, monkeypatch):
+    from pathlib import Path
+    read_bytes = Path.read_bytes
+
+    def locked(self):               # how Windows answers while Excel has the file open
+        if self.name == "glossary.csv":
+            raise PermissionError(13, "Permission denied")
+        return read_bytes(self)
+    monkeypatch.setattr(Path, "read_bytes", locked)
+    (found,) = mbc.check(data_copy)
+    assert str(found) == ("glossary.csv: cannot be opened (Permission denied); if it is open in Excel, close it "
+                          "there, then check again")

@@ -162,30 +162,34 @@ def _read(data_dir: Path, table: Table, problems) -> pd.DataFrame | None:
     :func:`_rows` numbers rows as a spreadsheet does even when blank rows are left out); None when it
     cannot be read, after adding the reason to ``problems``."""
     path = data_dir / table.file
-    empty = None
-    if not path.is_file():
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
         problems.append(Problem(table.file, None, None, f"file not found in {data_dir}"))
-        return empty
-    raw = path.read_bytes()
+        return None
+    except OSError as err:          # a folder of that name; on Windows, a file Excel has open
+        problems.append(Problem(table.file, None, None, f"cannot be opened ({err.strerror or err}); if it is open "
+                                "in Excel, close it there, then check again"))
+        return None
     text = _decode(raw)
     if text is None:
         row, column = _locate_bad_byte(raw)
         problems.append(Problem(table.file, row, column, "cannot be read as UTF-8 CSV: " + _not_utf8(raw)))
-        return empty
+        return None
     first_line = text.split("\n", 1)[0]
     for sep, name in ((";", "semicolon"), ("\t", "tab")):
         if first_line.count(sep) > first_line.count(","):
             problems.append(Problem(table.file, 1, None, f"this looks like a {name}-separated file: save it as "
                                     "'CSV UTF-8 (comma delimited)' (in Excel: File > Save As, "
                                     "'CSV UTF-8 (Comma delimited) (*.csv)')"))
-            return empty
+            return None
     records = _records(text, table.file, problems)
     if records is None:
-        return empty
+        return None
     if not records or not any(c.strip() for c in records[0]):
         problems.append(Problem(table.file, 1, None, "has no header row; the first row must name the columns: "
                                 + ", ".join(table.columns)))
-        return empty
+        return None
     header, body = records[0], records[1:]
     # Excel may write an empty column after the last one (a cell once used, then cleared): ignore it.
     while len(header) > 1 and not header[-1].strip() and not any(len(r) >= len(header) and r[len(header) - 1].strip()
@@ -203,7 +207,7 @@ def _read(data_dir: Path, table: Table, problems) -> pd.DataFrame | None:
     for c in twice:
         problems.append(Problem(table.file, 1, c, "this column appears more than once in the header"))
     if missing or twice:
-        return empty                # (with only extra columns, the expected ones are still checked)
+        return None                 # (with only extra columns, the expected ones are still checked)
     rows, index = [], []
     for i, fields in enumerate(body):
         row = i + 2
