@@ -17,8 +17,13 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# Jupyter refuses to start as root (a container, WSL as root, a cloud VM) unless told --allow-root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
+
 lab: setup
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+	@echo "Starting JupyterLab. If no browser opens (a machine with no desktop), open the address it prints"
+	@echo "below, http://127.0.0.1:8888/lab?token=..., in a browser. Stop it with Ctrl+C."
+	$(BIN)/jupyter lab $(ALLOW_ROOT) notebooks/00_start_here.ipynb
 
 test: setup
 	$(BIN)/python -m pytest

@@ -72,7 +72,8 @@ def test_missing_file_and_missing_text(data_copy):
 def test_unreadable_file(data_copy):
     (data_copy / "stances.csv").write_bytes(b'stance,label\n"unterminated,\xff\xfe')
     found, _ = problems(data_copy)
-    assert any(f.startswith("stances.csv: cannot be read as UTF-8 CSV") for f in found)
+    assert any(f.startswith("stances.csv, row 2, column 'stance': cannot be read as UTF-8 CSV: byte 0xFF on line 2")
+               for f in found)
 
 
 def test_every_fault_is_reported_not_just_the_first(data_copy, edit_csv):

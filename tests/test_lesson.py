@@ -33,9 +33,9 @@ def test_cite_finds_passages_and_claims_and_follows_the_data(data_copy, edit_csv
     with pytest.raises(ValueError, match="'nope'"):
         lesson.cite("nope", atlas)
     edit_csv(data_copy, "passages", lambda df: df.assign(
-        quote=df["quote"].where(df["passage_id"] != "goal-1", "Hormonal Therapy")))
+        quote=df["quote"].where(df["passage_id"] != "goal-1", "Hormonal treatments are used")))
     a = mbc.load(data_copy)
-    assert "“Hormonal Therapy”" in lesson.cite("goal-1", a)
+    assert "“Hormonal treatments are used”" in lesson.cite("goal-1", a)
 
 
 def test_cites_keeps_the_order_given(atlas):

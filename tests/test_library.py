@@ -32,6 +32,30 @@ def test_unknown_id_is_named_with_the_valid_ids(atlas):
     assert "'kidney'" in msg and "hr_positive" in msg and "spine" in msg
 
 
+def test_any_iterable_of_ids_is_read_once(atlas):
+    assert mbc.answer((c for c in ["liver", "hr_positive"]), atlas).selection == ("hr_positive", "liver")
+    gen = mbc.associations((c for c in ["hr_positive", "liver"]), atlas)
+    assert gen.equals(mbc.associations(["hr_positive", "liver"], atlas)) and len(gen)
+    assert mbc.validate_selection({"liver", "bone"}, atlas) == mbc.validate_selection(("bone", "liver"), atlas)
+
+
+@pytest.mark.parametrize("bad", [None, 3, 2.5, b"liver", {"hr_positive": False}, ["liver", 7]])
+@pytest.mark.parametrize("function", [mbc.answer, mbc.associations, mbc.validate_selection])
+def test_what_is_not_a_selection_says_what_is(atlas, function, bad):
+    with pytest.raises(TypeError, match="a list, tuple or set of characteristic ids, or one id as a string"):
+        function(bad, atlas)
+
+
+def test_many_unknown_ids_give_a_short_message(atlas):
+    with pytest.raises(ValueError) as err:
+        mbc.answer([f"kidney{i}" for i in range(100_000)] + ["x" * 10_000], atlas)
+    msg = str(err.value)
+    assert len(msg) < 1000, len(msg)
+    assert msg.startswith("unknown characteristic(s): 'kidney0', 'kidney1', 'kidney2', 'kidney3', 'kidney4' "
+                          "and 99996 more; see mbc.characteristics() for the valid ids: hr_positive, ")
+    assert "spine" in msg
+
+
 @pytest.mark.parametrize("pair,group", [
     (["hr_positive", "hr_negative"], "receptor"),
     (["hr_unknown", "hr_positive"], "receptor"),

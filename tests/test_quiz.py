@@ -66,7 +66,7 @@ def test_keys_follow_drugs_categories_and_sources(data_copy, edit_csv):
     def restrict(df):
         df.loc[df.generic == "capecitabine", ["restricted_with", "restriction", "restriction_source_id",
                                               "restriction_quote"]] = \
-            ["premenopausal", "a test restriction", "standards_of_care", "capecitabine (Xeloda)"]
+            ["premenopausal", "a test restriction", "standards_of_care", "epirubicin (Ellence) or capecitabine (Xeloda)"]
         df.loc[df.generic == "tamoxifen", ["second_category", "second_category_source_id", "second_category_quote"]] = ""
         return df
 

@@ -1,9 +1,14 @@
 """The set-up files agree with each other."""
+import os
 import re
+import shutil
+import subprocess
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
+
+import pytest
 
 from .conftest import ROOT
 
@@ -34,3 +39,29 @@ def test_ci_runs_make_test_and_readme_shows_the_two_commands():
     assert "make test" in (ROOT / ".ci" / "run").read_text()
     readme = (ROOT / "README.md").read_text()
     assert readme.index("make lab") < readme.index("Binder") and "make test" in readme
+
+
+def _make_lab_commands(tmp_path, uid):
+    """What ``make lab`` would run when ``id -u`` says ``uid`` (a stand-in ``id`` on PATH; make -n runs nothing)."""
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(parents=True)
+    (bin_dir / "id").write_text(f"#!/bin/sh\necho {uid}\n")
+    (bin_dir / "id").chmod(0o755)
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    out = subprocess.run(["make", "-n", "-C", str(ROOT), "lab"], capture_output=True, text=True, env=env, timeout=60)
+    return [line for line in out.stdout.splitlines() if "jupyter lab" in line]
+
+
+def test_make_lab_allows_root_only_for_root(tmp_path):
+    (as_root,) = _make_lab_commands(tmp_path, 0)
+    assert "--allow-root" in as_root and as_root.endswith("notebooks/00_start_here.ipynb")
+    (as_user,) = _make_lab_commands(tmp_path / "user", 1000)
+    assert "--allow-root" not in as_user
+
+
+def test_readme_says_how_make_lab_runs_as_root_and_with_no_desktop():
+    readme = (ROOT / "README.md").read_text()
+    lab = readme[readme.index("**`make lab`**"):readme.index("Other routes:")]
+    assert "--allow-root" in lab and "no desktop" in lab and "http://127.0.0.1:8888/lab?token=" in lab

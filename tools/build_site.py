@@ -35,7 +35,30 @@ def install_js() -> None:
     if npm is None:
         raise SystemExit("make site needs npm (Node.js) to fetch require.js and the widgets HTML manager "
                          "from the npm registry; install Node.js and run it again.")
-    subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ASSETS, check=True)
+    try:
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ASSETS, check=True,
+                       timeout=NPM_TIMEOUT)
+    except (OSError, subprocess.SubprocessError) as err:
+        raise SystemExit(npm_failed(err)) from None
+
+
+NPM_TIMEOUT = 900   # seconds; npm itself gives up on an unreachable registry well before
+
+
+def npm_failed(err: Exception) -> str:
+    """One paragraph for when ``npm ci`` fails: what failed, what the site needs from the registry, how to retry."""
+    if isinstance(err, subprocess.CalledProcessError):
+        what = f"'npm ci' in {ASSETS} failed (exit code {err.returncode}; npm's own message is above)"
+    elif isinstance(err, subprocess.TimeoutExpired):
+        what = f"'npm ci' in {ASSETS} was still waiting after {err.timeout:.0f} seconds"
+    else:
+        what = f"npm could not be run ({err})"
+    return (f"make site could not install its JavaScript: {what}. The offline site needs require.js and "
+            "@jupyter-widgets/html-manager, which come from the npm registry (https://registry.npmjs.org/ unless "
+            "npm is set to another: see 'npm config get registry'); most often the registry cannot be reached "
+            "from this machine. Check the network connection, or set npm's proxy ('npm config set https-proxy "
+            "http://HOST:PORT'), then run make site again. Once installed (in tools/site/node_modules), the "
+            "site builds without the network.")
 
 
 def copy_static(out: Path) -> None:

@@ -2,7 +2,7 @@
 import argparse
 import sys
 
-from .load import DEFAULT_DATA_DIR, check
+from .load import DEFAULT_DATA_DIR, check, data_folder, listing
 
 
 def main(argv=None) -> int:
@@ -10,18 +10,20 @@ def main(argv=None) -> int:
                                      description="Tools for the mbc_atlas teaching collection.")
     sub = parser.add_subparsers(dest="command", required=True)
     c = sub.add_parser("check", help="check every table in a data folder against the schema and the source texts")
-    c.add_argument("data_dir", nargs="?", default=str(DEFAULT_DATA_DIR), help="the data folder (default: %(default)s)")
+    c.add_argument("data_dir", nargs="?", default=None,
+                   help="the data folder (default: $MBC_ATLAS_DATA when set, else "
+                        + str(DEFAULT_DATA_DIR).replace("%", "%%") + ")")
     args = parser.parse_args(argv)
-    problems = check(args.data_dir)
+    folder = data_folder(args.data_dir)      # exactly the folder load() reads
+    problems = check(folder)
     if problems:
-        print(f"{len(problems)} problem(s) in {args.data_dir}:")
-        for p in problems:
-            print(f"  - {p}")
+        print(f"{len(problems)} problem(s) in {folder}:")
+        print("\n".join(listing(problems)))
         return 1
     from .load import load
-    atlas = load(args.data_dir)
+    atlas = load(folder)
     counts = ", ".join(f"{len(atlas[n])} {n}" for n in ("sources", "claims", "drugs", "passages", "glossary"))
-    print(f"OK: {args.data_dir} ({counts}); every quote is verbatim in its source.")
+    print(f"OK: {folder} ({counts}); every quote is verbatim in its source.")
     return 0
 
 

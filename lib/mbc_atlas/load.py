@@ -5,9 +5,11 @@ is row 1) and the column, so a lecturer who edits a CSV can find and mend it.
 """
 from __future__ import annotations
 
-import functools
+import csv
+import io
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,9 @@ CONTRACT_CHARACTERISTICS = (
     "prior_response_to_hormonal", "progressed_on_hormonal", "progressed_on_trastuzumab",
     "rapid_progression", "isolated_metastasis",
 )
+# The contract's choose-one groups: their members must stay together in one group that takes one value.
+CONTRACT_ONE_OF = (("hr_positive", "hr_negative", "hr_unknown"), ("her2_positive", "her2_negative"),
+                   ("premenopausal", "postmenopausal"))
 
 
 @dataclass(frozen=True)
@@ -45,8 +50,18 @@ class DataError(ValueError):
 
     def __init__(self, problems):
         self.problems = list(problems)
-        lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"{len(self.problems)} problem(s) in the data:\n{lines}")
+        super().__init__(f"{len(self.problems)} problem(s) in the data:\n" + "\n".join(listing(self.problems)))
+
+
+SHOWN = 50
+
+
+def listing(problems, shown: int = SHOWN) -> list[str]:
+    """One line per problem, the first ``shown`` of them, then how many more there are."""
+    lines = [f"  - {p}" for p in problems[:shown]]
+    if len(problems) > shown:
+        lines.append(f"  ... and {len(problems) - shown} more")
+    return lines
 
 
 @dataclass(frozen=True)
@@ -62,25 +77,74 @@ class Atlas:
 
 
 def load(data_dir=None) -> Atlas:
-    """Load and check all data; the result is cached per folder.
+    """Load and check all data.
+
+    The result is kept until a file in the folder (or in its ``sources/``) changes: its modification
+    time or size. So re-running a cell after editing a CSV shows the edit, or its error.
 
     >>> atlas = load()
     >>> sorted(atlas.texts)[:2]
     ['breastcancer_org', 'faslodex_site']
     """
-    data_dir = Path(data_dir or os.environ.get("MBC_ATLAS_DATA") or DEFAULT_DATA_DIR).resolve()
-    return _load(data_dir)
+    data_dir = data_folder(data_dir)
+    stamp = _fingerprint(data_dir)
+    kept = _CACHE.pop(data_dir, None)
+    if kept is None or kept[0] != stamp:
+        try:
+            kept = (stamp, _load(data_dir))
+        except DataError as err:
+            kept = (stamp, err.problems)
+    _CACHE[data_dir] = kept                     # the most recently used folder last
+    while len(_CACHE) > _CACHE_SIZE:
+        del _CACHE[next(iter(_CACHE))]
+    if isinstance(kept[1], Atlas):
+        return kept[1]
+    raise DataError(kept[1])
 
 
-@functools.lru_cache(maxsize=8)
+def data_folder(data_dir=None) -> Path:
+    """The folder :func:`load` and :func:`check` read: ``data_dir``, else $MBC_ATLAS_DATA, else data/."""
+    return Path(data_dir or os.environ.get("MBC_ATLAS_DATA") or DEFAULT_DATA_DIR).resolve()
+
+
+# The one cache: folder -> (fingerprint of its files, Atlas or the list of problems found).
+_CACHE: dict = {}
+_CACHE_SIZE = 8
+
+
+def _fingerprint(data_dir: Path) -> tuple:
+    """Name, modification time (ns) and size of every file in the folder and in its sources/ folder."""
+    stamp = []
+    for sub in ("", "sources"):
+        try:
+            with os.scandir(data_dir / sub) as entries:
+                for e in entries:
+                    if e.is_file():
+                        st = e.stat()
+                        stamp.append((sub, e.name, st.st_mtime_ns, st.st_size, st.st_ino))
+        except OSError:
+            stamp.append((sub, None))
+    return tuple(sorted(stamp, key=repr))
+
+
 def _load(data_dir: Path) -> Atlas:
+    """Read and check the folder afresh (no cache); raise :class:`DataError` listing every problem.
+
+    Every table that can be read is checked, in one pass: a fault in one file hides nothing in another.
+    """
+    if not data_dir.is_dir():
+        raise DataError([Problem(str(data_dir), None, None, "the data folder is not there")])
     problems = []
-    tables = {t.name: _read(data_dir, t, problems) for t in TABLES}
-    texts = _read_texts(data_dir, tables["sources"], problems)
-    if not problems:
-        problems += validate(tables, texts)
+    tables = {}
+    for t in TABLES:
+        df = _read(data_dir, t, problems)
+        if df is not None:
+            tables[t.name] = df
+    texts = _read_texts(data_dir, tables.get("sources"), problems)
+    problems += validate(tables, texts)
     if problems:
         raise DataError(problems)
+    tables = {name: df.reset_index(drop=True) for name, df in tables.items()}
     tables["claims"] = claims_frame(tables["statements"])
     return Atlas(data_dir, tables, texts)
 
@@ -116,53 +180,219 @@ def claims_frame(statements: pd.DataFrame) -> pd.DataFrame:
 
 
 def check(data_dir=None) -> list[Problem]:
-    """Every problem in the data folder, as a list (empty when all is well)."""
-    data_dir = Path(data_dir or DEFAULT_DATA_DIR).resolve()
+    """Every problem in the data folder :func:`load` reads (the same folder, the same checks), as a list:
+    empty when all is well."""
     try:
-        _load.__wrapped__(data_dir)
+        load(data_dir)
     except DataError as err:
         return err.problems
     return []
 
 
-def _read(data_dir: Path, table: Table, problems) -> pd.DataFrame:
+def _read(data_dir: Path, table: Table, problems) -> pd.DataFrame | None:
+    """One CSV as a frame of strings whose index is the spreadsheet row number minus 2 (so that
+    :func:`_rows` numbers rows as a spreadsheet does even when blank rows are left out); None when it
+    cannot be read, after adding the reason to ``problems``."""
     path = data_dir / table.file
-    empty = pd.DataFrame(columns=list(table.columns))
-    if not path.is_file():
-        problems.append(Problem(table.file, None, None, f"file not found in {data_dir}"))
-        return empty
     try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as err:
-        problems.append(Problem(table.file, None, None, f"cannot be read as UTF-8 CSV ({err})"))
-        return empty
-    missing = [c for c in table.columns if c not in df.columns]
-    extra = [c for c in df.columns if c not in table.columns]
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(table.file, None, None, f"file not found in {data_dir}"))
+        return None
+    except OSError as err:          # a folder of that name; on Windows, a file Excel has open
+        problems.append(Problem(table.file, None, None, f"cannot be opened ({err.strerror or err}); if it is open "
+                                "in Excel, close it there, then check again"))
+        return None
+    text = _decode(raw)
+    if text is None:
+        row, column = _locate_bad_byte(raw)
+        problems.append(Problem(table.file, row, column, "cannot be read as UTF-8 CSV: " + _not_utf8(raw)))
+        return None
+    first_line = text.split("\n", 1)[0]
+    for sep, name in ((";", "semicolon"), ("\t", "tab")):
+        if first_line.count(sep) > first_line.count(","):
+            problems.append(Problem(table.file, 1, None, f"this looks like a {name}-separated file: save it as "
+                                    "'CSV UTF-8 (comma delimited)' (in Excel: File > Save As, "
+                                    "'CSV UTF-8 (Comma delimited) (*.csv)')"))
+            return None
+    records = _records(text, table.file, problems)
+    if records is None:
+        return None
+    if not records or not any(c.strip() for c in records[0]):
+        problems.append(Problem(table.file, 1, None, "has no header row; the first row must name the columns: "
+                                + ", ".join(table.columns)))
+        return None
+    header, body = records[0], records[1:]
+    # Excel may write an empty column after the last one (a cell once used, then cleared): ignore it.
+    while len(header) > 1 and not header[-1].strip() and not any(len(r) >= len(header) and r[len(header) - 1].strip()
+                                                                  for r in body):
+        header = header[:-1]
+    missing = [c for c in table.columns if c not in header]
+    extra = [c if c.strip() == c and c else repr(c) for c in header if c not in table.columns]
+    twice = sorted({c for c in header if header.count(c) > 1 and c in table.columns})
     if missing:
         problems.append(Problem(table.file, 1, None, f"missing column(s): {', '.join(missing)}"))
     if extra:
         problems.append(Problem(table.file, 1, None,
-                                f"unexpected column(s): {', '.join(map(str, extra))}; "
+                                f"unexpected column(s): {', '.join(extra)}; "
                                 f"expected exactly: {', '.join(table.columns)}"))
-    if missing or extra:
-        return empty
+    for c in twice:
+        problems.append(Problem(table.file, 1, c, "this column appears more than once in the header"))
+    if missing or twice:
+        return None                 # (with only extra columns, the expected ones are still checked)
+    rows, index = [], []
+    for i, fields in enumerate(body):
+        row = i + 2
+        if not any(f.strip() for f in fields):
+            continue            # a blank row: left out, and the rows after it keep their numbers
+        if len(fields) != len(header):
+            if len(fields) > len(header) and not any(f.strip() for f in fields[len(header):]):
+                fields = fields[:len(header)]
+            else:
+                problems.append(Problem(table.file, row, None,
+                                        f"has {len(fields)} cells where the header has {len(header)} (a cell that "
+                                        "holds a comma or a line break must be in double quotes); "
+                                        "this row is not checked further until it is mended"))
+                continue
+        rows.append(fields)
+        index.append(row - 2)
+    df = pd.DataFrame(rows, columns=header, index=pd.Index(index, dtype="int64"), dtype=object)
     return df[list(table.columns)]
 
 
-def _read_texts(data_dir: Path, sources: pd.DataFrame, problems) -> dict:
+def _records(text: str, file: str, problems) -> list | None:
+    """The CSV records of ``text`` (a record may span lines), or None after naming the fault."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records = []
+    limit = csv.field_size_limit(2**31 - 1)     # a long cell is no fault (an unclosed quote is named below)
+    try:
+        while True:
+            start = reader.line_num + 1
+            try:
+                records.append(next(reader))
+            except StopIteration:
+                return records
+            except csv.Error as err:
+                why = str(err)
+                if "unexpected end of data" in why:
+                    why = (f"a double quote (\") opened on line {start} is never closed; a cell that starts "
+                           "with \" must end with \"")
+                elif "expected after" in why:
+                    why = (f"line {reader.line_num}: a double quote inside a cell must be doubled (\"\"), "
+                           "with the whole cell in double quotes")
+                problems.append(Problem(file, len(records) + 1, None, f"cannot be read as CSV: {why}"))
+                return None
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _read_texts(data_dir: Path, sources: pd.DataFrame | None, problems) -> dict:
+    """source_id -> text, for each source in ``sources``; when sources.csv could not be read, every
+    sources/*.txt (so that quotes can still be checked)."""
+    if sources is None:
+        listed = [(None, p.stem) for p in sorted((data_dir / "sources").glob("*.txt"))]
+    else:
+        listed = [(row, sid) for row, sid in _rows(sources["source_id"]) if sid.strip()]
     texts = {}
-    for row, sid in _rows(sources["source_id"]):
+    for row, sid in listed:
+        if set(sid) & set("/\\:\0"):
+            problems.append(Problem("sources.csv", row, "source_id", f"{_show(sid)} cannot name its text file "
+                                    "sources/<source_id>.txt: use letters, digits and _ only"))
+            continue
         path = data_dir / "sources" / f"{sid}.txt"
-        if path.is_file():
-            texts[sid] = path.read_text(encoding="utf-8")
+        try:
+            raw = path.read_bytes()
+        except OSError as err:      # not there, a folder, a name too long for the system, ...
+            where = path if len(sid) <= 60 else f"sources/{_show(sid)}.txt"
+            why = "" if isinstance(err, FileNotFoundError) else f" ({err.strerror or err})"
+            problems.append(Problem("sources.csv", row, "source_id", f"no text for {_show(sid)}: expected {where}{why}"))
+            continue
+        text = _decode(raw)
+        if text is None:
+            problems.append(Problem(f"sources/{sid}.txt", None, None, "is not UTF-8: " + _not_utf8(raw)))
         else:
-            problems.append(Problem("sources.csv", row, "source_id", f"no text for '{sid}': expected {path}"))
+            texts[sid] = text
     return texts
 
 
-def _rows(series):
-    """(spreadsheet row number, value) pairs: the header is row 1."""
-    return ((i + 2, v) for i, v in enumerate(series))
+SAVE_AS_UTF8 = ("Save it as UTF-8: in Excel, File > Save As > 'CSV UTF-8 (Comma delimited) (*.csv)'; "
+                "in Word or Notepad, File > Save As, Encoding: UTF-8.")
+
+
+def _decode(raw: bytes) -> str | None:
+    """The text of a file saved as UTF-8 (with or without a byte-order mark), line breaks as LF; else None."""
+    try:
+        return _newlines(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return None
+
+
+def _not_utf8(raw: bytes) -> str:
+    """Say what in ``raw`` is not UTF-8, where, and how to save the file as UTF-8."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "it is saved as UTF-16 (Excel's 'Unicode Text'). " + SAVE_AS_UTF8
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        before = _newlines(raw[:err.start].decode("utf-8-sig"))
+        line = before.count("\n") + 1
+        byte = raw[err.start]
+        as_1252 = bytes([byte]).decode("cp1252", errors="replace")
+        as_1252 = f"{as_1252!r} ({unicodedata.name(as_1252, 'a control character').lower()})"
+        more = raw.decode("utf-8", errors="replace").count("\ufffd") - raw.count("\ufffd".encode()) - 1
+        context = before[-30:].split("\n")[-1]
+        return (f"byte 0x{byte:02X} on line {line}, " + (f"after {context!r}" if context else "at its start")
+                + f" (in Windows-1252, the usual Windows encoding, that byte is {as_1252})"
+                + (f", and {more} more such byte(s) after it" if more > 0 else "") + ". " + SAVE_AS_UTF8)
+    return SAVE_AS_UTF8
+
+
+def _locate_bad_byte(raw: bytes) -> tuple:
+    """(spreadsheet row, column name) of the first byte of a CSV that is not UTF-8, as far as can be told."""
+    try:
+        first_bad = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        first_bad = err.start
+    else:
+        return None, None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, None
+    line = _newlines(raw[:first_bad].decode("utf-8-sig")).count("\n") + 1
+    reader = csv.reader(io.StringIO(_newlines(raw.decode("utf-8-sig", errors="replace")), newline=""))
+    header = None
+    try:
+        for row, fields in enumerate(reader, start=1):
+            header = header or fields
+            if reader.line_num >= line:
+                at = [i for i, f in enumerate(fields) if "\ufffd" in f]
+                if row == 1 or not at or at[0] >= len(header):
+                    return row, None
+                return row, header[at[0]]
+    except csv.Error:
+        pass
+    return None, None
+
+
+def _newlines(text: str) -> str:
+    """Windows (CRLF) and old Mac (CR) line breaks as LF, so that a file converted by git or an editor
+    still matches its quotes."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _rows(data):
+    """(spreadsheet row number, value) pairs: the header is row 1.
+
+    ``data`` is a column of a table as read (a Series; its index is the row number minus 2, so blank rows
+    left out do not shift the numbers), or a frame, whose values are then row tuples.
+    """
+    if isinstance(data, pd.DataFrame):
+        return ((i + 2, v) for i, v in zip(data.index, data.itertuples(index=False, name=None)))
+    return ((i + 2, v) for i, v in data.items())
+
+
+def _show(value: str, limit: int = 60) -> str:
+    """A cell's value for a message: quoted, and cut short when long."""
+    return repr(value) if len(value) <= limit else repr(value[:limit]) + f"... ({len(value)} characters)"
 
 
 def _values(table: Table, column: str, value: str):
@@ -172,62 +402,122 @@ def _values(table: Table, column: str, value: str):
 
 
 def validate(tables: dict, texts: dict) -> list[Problem]:
-    """Check every table against the schema, the others, and the source texts."""
+    """Check every table against the schema, the others, and the source texts.
+
+    A table that could not be read is absent from ``tables`` (and a text from ``texts``): the checks that
+    need it are skipped, every other check runs.
+    """
     problems = []
     for t in TABLES:
-        df = tables[t.name]
+        df = tables.get(t.name)
+        if df is None:
+            continue
+        if len(df) < t.min_rows:
+            problems.append(Problem(t.file, None, None, f"has no rows under its header; it needs at least "
+                                    f"{t.min_rows} row{'s' if t.min_rows > 1 else ''}"))
         for col in t.required:
             for row, v in _rows(df[col]):
                 if not v.strip():
                     problems.append(Problem(t.file, row, col, "is empty but required"))
-        keys = df[list(t.key)].apply(tuple, axis=1) if len(df) else []
         seen = {}
-        for row, k in _rows(keys):
+        for row, k in _rows(df[list(t.key)]):
             if k in seen:
                 problems.append(Problem(t.file, row, "/".join(t.key),
-                                        f"duplicate id {'/'.join(k)!r} (first on row {seen[k]})"))
+                                        f"duplicate id {_show('/'.join(k))} (first on row {seen[k]})"))
             seen.setdefault(k, row)
+        problems += _padded_ids(t, df)
         for col, allowed in t.choices.items():
             for row, v in _rows(df[col]):
-                if v and v not in allowed:
-                    problems.append(Problem(t.file, row, col, f"unknown value {v!r}; allowed: {', '.join(allowed)}"))
+                if v and v.strip() == v and v not in allowed:
+                    problems.append(Problem(t.file, row, col, f"unknown value {_show(v)}; allowed: {', '.join(allowed)}"))
         for col, (other, other_col) in t.refs.items():
+            if other not in tables:
+                continue
             valid = set(tables[other][other_col])
+            listed = sorted(valid)
+            listed = ", ".join(listed[:30]) + (f" ... ({len(listed)} in all)" if len(listed) > 30 else "")
             for row, v in _rows(df[col]):
                 for item in _values(t, col, v):
-                    if item not in valid:
-                        problems.append(Problem(t.file, row, col, f"unknown {other_col} {item!r}; "
-                                                f"valid: {', '.join(sorted(valid))}"))
+                    if item not in valid and (col in t.multi or item.strip() == item):
+                        problems.append(Problem(t.file, row, col, f"unknown {other_col} {_show(item)}; "
+                                                f"valid: {listed}"))
+        for col, (pattern, what) in t.formats.items():
+            for row, v in _rows(df[col]):
+                if v and not re.fullmatch(pattern, v):
+                    problems.append(Problem(t.file, row, col, f"{_show(v)} is not {what}"))
         for col, source_col in t.quotes.items():
             for (row, quote), sid in zip(_rows(df[col]), df[source_col]):
-                if quote and sid in texts and quote not in texts[sid]:
+                words = len(quote.split())
+                if quote.strip() and words < t.quote_min_words:
+                    problems.append(Problem(t.file, row, col, f"is {words} word{'s' if words > 1 else ''} long: "
+                                            f"a quote needs at least {t.quote_min_words} words, so that it "
+                                            "says something and shows where it comes from"))
+                elif quote and sid in texts and quote not in texts[sid]:
                     problems.append(Problem(t.file, row, col, f"not found verbatim in sources/{sid}.txt: "
                                             + explain_mismatch(quote, texts[sid])))
+        for col, same in t.consistent.items():
+            first = {}
+            for row, (key, *values) in _rows(df[[col, *same]]):
+                row0, values0 = first.setdefault(key, (row, values))
+                for name, a, b in zip(same, values0, values):
+                    if a != b:
+                        problems.append(Problem(t.file, row, name, f"{col} {_show(key)} has {name} {_show(a)} "
+                                                f"on row {row0} but {_show(b)} here; every row of one {col} "
+                                                "must give the same"))
     problems += _contract(tables)
-    problems += _statement_conditions(tables)
-    problems += _source_facts(tables["sources"], texts)
-    problems += _glossary(tables["glossary"], texts)
-    problems += _numbers(tables)
+    if "statements" in tables and "characteristics" in tables:
+        problems += _statement_conditions(tables)
+    if "sources" in tables:
+        problems += _source_facts(tables["sources"], texts)
+        if "glossary" in tables and set(tables["sources"]["source_id"]) <= set(texts):
+            problems += _glossary(tables["glossary"], texts)
+    return problems
+
+
+def _padded_ids(t: Table, df: pd.DataFrame) -> list[Problem]:
+    """Ids and references with a space, tab or line break at either end (a spreadsheet does not show them,
+    and they no longer match)."""
+    problems = []
+    for col in dict.fromkeys([*t.key, *t.refs, *t.choices]):
+        for row, v in _rows(df[col]):
+            if not v.strip():
+                continue            # (empty: the required check speaks for it)
+            items = v.split(";") if col in t.multi else [v]
+            bad = [i for i in items if i != i.strip()]
+            if bad:
+                problems.append(Problem(t.file, row, col, f"{_show(bad[0])} has a space, tab or line break at its "
+                                        "start or end; remove it" + ("; write several values as a;b, with no "
+                                                                      "spaces" if col in t.multi else "")))
     return problems
 
 
 def _contract(tables) -> list[Problem]:
     problems = []
-    cats = set(tables["categories"]["category"])
+    cats = set(tables["categories"]["category"]) if "categories" in tables else set(CATEGORIES)
     for c in CATEGORIES:
         if c not in cats:
             problems.append(Problem("categories.csv", None, "category", f"contract category {c!r} is missing"))
+    if "characteristics" not in tables:
+        return problems
     ch = tables["characteristics"]
     for c in CONTRACT_CHARACTERISTICS:
         if c not in set(ch["characteristic"]):
             problems.append(Problem("characteristics.csv", None, "characteristic",
                                     f"contract characteristic {c!r} is missing"))
-    first = {}
-    for row, (group, choose) in _rows(zip(ch["group"], ch["choose"])):
-        if first.setdefault(group, (choose, row))[0] != choose:
-            problems.append(Problem("characteristics.csv", row, "choose",
-                                    f"group {group!r} is '{first[group][0]}' on row {first[group][1]} "
-                                    f"but {choose!r} here"))
+    where = {c: (row, group, choose) for row, (c, group, choose) in _rows(ch[["characteristic", "group", "choose"]])}
+    for ids in CONTRACT_ONE_OF:
+        present = [c for c in ids if c in where]
+        groups = [where[c][1] for c in present]
+        usual = max(groups, key=groups.count, default=None)      # the most common (the first on a tie)
+        for c in present:
+            row, group, choose = where[c]
+            if group != usual:
+                problems.append(Problem("characteristics.csv", row, "group",
+                                        f"{c!r} must be in group {_show(usual)} with the rest of the contract's "
+                                        f"choose-one group ({', '.join(ids)}), not in {_show(group)}"))
+            if choose != "one":
+                problems.append(Problem("characteristics.csv", row, "choose",
+                                        f"{c!r} is in a choose-one group of the contract; choose must be 'one'"))
     return problems
 
 
@@ -254,8 +544,10 @@ def _statement_conditions(tables) -> list[Problem]:
 def _source_facts(sources, texts) -> list[Problem]:
     problems = []
     facts = [c[: -len("_basis")] for c in sources.columns if c.endswith("_basis")]
-    for i, rec in enumerate(sources.to_dict("records")):
-        text = texts.get(rec["source_id"], "")
+    for i, rec in zip(sources.index, sources.to_dict("records")):
+        if rec["source_id"] not in texts:
+            continue                # (no text, or not UTF-8: already a problem of its own)
+        text = texts[rec["source_id"]]
         for f in facts:
             value, basis = rec[f], rec[f + "_basis"]
             for part in (value.split("; ") if basis == "stated" else ()):
@@ -277,18 +569,7 @@ def _glossary(glossary, texts) -> list[Problem]:
         wanted = [f.strip() for f in forms.split(";") if f.strip()]
         for form in wanted:
             if form.lower() not in corpus:
-                problems.append(Problem("glossary.csv", row, "appears_as", f"{form!r} occurs in none of the sources"))
-    return problems
-
-
-def _numbers(tables) -> list[Problem]:
-    problems = []
-    for file, table, cols in (("stances.csv", "stances", ("rank",)),
-                              ("sources.csv", "sources", ("year_earliest", "year_latest"))):
-        for col in cols:
-            for row, v in _rows(tables[table][col]):
-                if v and not v.isdigit():
-                    problems.append(Problem(file, row, col, f"{v!r} is not a whole number"))
+                problems.append(Problem("glossary.csv", row, "appears_as", f"{_show(form)} occurs in none of the sources"))
     return problems
 
 
@@ -298,7 +579,10 @@ def explain_mismatch(quote: str, text: str) -> str:
     if squash(quote) and squash(quote) in squash(text):
         return ("it matches only when spaces and apostrophes are ignored; copy the span from the text itself "
                 "(the source has a non-breaking space, a line break or a curly apostrophe there)")
-    best = max(range(len(quote) + 1), key=lambda n: n if quote[:n] in text else -1)
+    best, too_long = 0, len(quote) + 1    # the longest opening found in the text (if n chars are, fewer are)
+    while too_long - best > 1:
+        n = (best + too_long) // 2
+        best, too_long = (n, too_long) if quote[:n] in text else (best, n)
     if best < 12:
         return f"not even its opening ({quote[:40]!r}) is in the text"
     start = text.find(quote[:best])

@@ -1,6 +1,7 @@
 """Questions a learner asks of the data, answered as DataFrames or as an :class:`Answer`."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -127,21 +128,35 @@ def glossary(search: str = "", atlas: Atlas | None = None) -> pd.DataFrame:
 
 
 def validate_selection(ids, atlas: Atlas | None = None) -> list[str]:
-    """Check a list of characteristic ids; return it without repeats, in vocabulary order.
+    """Check a selection of characteristic ids; return it without repeats, in vocabulary order.
 
-    Raises ``ValueError`` naming an unknown id (and listing the valid ones), or naming the group when
-    two ids of a one-choice group are given together.
+    ``ids`` is any iterable of ids (a list, tuple, set, or a generator: it is read once), or one id as a
+    string. Raises ``TypeError`` for anything else (None, a number, bytes, a dict), ``ValueError`` naming an
+    unknown id (and listing the valid ones), or naming the group when two ids of a one-choice group are
+    given together.
 
     >>> validate_selection(["liver", "hr_positive"])
     ['hr_positive', 'liver']
+    >>> validate_selection(c for c in ["spine", "bone"])
+    ['bone', 'spine']
     """
-    ix = _index(_atlas(atlas))
-    order, one_choice = ix.order, ix.one_choice
+    accepted = "a list, tuple or set of characteristic ids, or one id as a string"
     if isinstance(ids, str):
         ids = [ids]
-    unknown = [i for i in ids if i not in order]
+    elif ids is None or isinstance(ids, (bytes, bytearray, Mapping)) or not isinstance(ids, Iterable):
+        raise TypeError(f"expected {accepted}; got {type(ids).__name__} {_short(ids)}")
+    ids = list(ids)                                     # read once: a generator works too
+    for i in ids:
+        if not isinstance(i, str):
+            raise TypeError(f"expected {accepted}; got {type(i).__name__} {_short(i)} among the ids")
+    ix = _index(_atlas(atlas))
+    order, one_choice = ix.order, ix.one_choice
+    known = set(order)
+    unknown = list(dict.fromkeys(i for i in ids if i not in known))
     if unknown:
-        raise ValueError(f"unknown characteristic(s): {', '.join(map(repr, unknown))}; "
+        shown = ", ".join(_short(i) for i in unknown[:5])
+        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        raise ValueError(f"unknown characteristic(s): {shown}{more}; see mbc.characteristics() for the "
                          f"valid ids: {', '.join(order)}")
     chosen = set(ids)
     for group, label, members in one_choice:
@@ -150,6 +165,11 @@ def validate_selection(ids, atlas: Atlas | None = None) -> list[str]:
             raise ValueError(f"{' and '.join(map(repr, both))} cannot be chosen together: "
                              f"group {group!r} ({label}) takes one value at most")
     return [c for c in order if c in chosen]
+
+
+def _short(value, limit: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "..."
 
 
 def associations(ids, atlas: Atlas | None = None) -> pd.DataFrame:
@@ -361,9 +381,12 @@ _INDEXES: dict = {}
 
 
 def _index(atlas: Atlas) -> _Index:
-    if id(atlas) not in _INDEXES or _INDEXES[id(atlas)].atlas is not atlas:
-        _INDEXES[id(atlas)] = _Index(atlas)
-    return _INDEXES[id(atlas)]
+    ix = _INDEXES.get(id(atlas))
+    if ix is None or ix.atlas is not atlas:
+        ix = _INDEXES[id(atlas)] = _Index(atlas)
+        while len(_INDEXES) > 8:            # load() makes a new Atlas after each edit: keep the newest few
+            del _INDEXES[next(iter(_INDEXES))]
+    return ix
 
 
 def statements(atlas: Atlas | None = None) -> list[Statement]:

@@ -5,6 +5,10 @@ from dataclasses import dataclass, field
 SOURCE_IDS = ("breastcancer_org", "faslodex_site", "frankly_speaking", "standards_of_care", "johnson_2010")
 CATEGORIES = ("hormonal", "chemotherapy", "targeted", "radiation", "surgery")
 BASES = ("stated", "inferred", "not stated")
+# Digits 0-9 only: str.isdigit() also takes '²' and other digits that int() or a plot cannot use.
+WHOLE_NUMBER = (r"[0-9]{1,9}", "a whole number written with the digits 0-9 (at most nine of them)")
+YEAR = (r"[0-9]{4}", "a year written with four digits (0-9)")
+YEAR_MONTH = (r"[0-9]{4}(-(0[1-9]|1[0-2]))?", "a date written YYYY or YYYY-MM, with the month 01 to 12")
 
 
 @dataclass(frozen=True)
@@ -14,7 +18,11 @@ class Table:
     ``refs`` maps a column to the (table, column) its values must come from; a column listed in
     ``multi`` holds several values separated by ";". ``quotes`` maps a quote column to the column
     naming its source; every such quote must occur verbatim in ``data/sources/<source_id>.txt``.
-    ``choices`` maps a column to the only values it may take.
+    ``choices`` maps a column to the only values it may take; ``formats`` maps a column to a regular
+    expression a non-empty value must match in full, and the words that describe it.
+    Ids, references and choices may not start or end with a space. A table needs ``min_rows`` rows, and
+    each quote at least ``quote_min_words`` words. ``consistent`` maps a column to the columns that must
+    hold the same values on every row sharing its value (e.g. one label per characteristic group).
     """
 
     name: str
@@ -25,6 +33,10 @@ class Table:
     multi: tuple = ()
     quotes: dict = field(default_factory=dict)
     choices: dict = field(default_factory=dict)
+    formats: dict = field(default_factory=dict)
+    min_rows: int = 0
+    quote_min_words: int = 3
+    consistent: dict = field(default_factory=dict)
 
     @property
     def file(self):
@@ -41,6 +53,8 @@ TABLES = (
         key=("source_id",),
         required=("source_id", "short_name", "publisher_kind", *[f + "_basis" for f in _FACTS]),
         choices={f + "_basis": BASES for f in _FACTS},
+        formats={"year_earliest": YEAR, "year_latest": YEAR},
+        min_rows=1,
     ),
     Table(
         "categories",
@@ -50,12 +64,15 @@ TABLES = (
         refs={"source_id": ("sources", "source_id")},
         quotes={"quote": "source_id"},
         choices={"category": CATEGORIES, "scope": ("systemic", "local")},
+        min_rows=1,
     ),
     Table(
         "stances",
         columns=("stance", "label", "rank", "meaning"),
         key=("stance",),
         required=("stance", "label", "rank", "meaning"),
+        formats={"rank": WHOLE_NUMBER},
+        min_rows=1,
     ),
     Table(
         "characteristics",
@@ -64,6 +81,10 @@ TABLES = (
         required=("characteristic", "group", "group_label", "choose", "label", "definition"),
         # ``not_known`` = "yes" marks a value that means "not known" (it contradicts no condition)
         choices={"choose": ("one", "any"), "not_known": ("yes",)},
+        min_rows=1,
+        # the explorer groups toggles by (group, group_label, choose): two labels would split a
+        # choose-one group and let two of its values be chosen together
+        consistent={"group": ("group_label", "choose")},
     ),
     # One row per statement: one verbatim quote tied to one category, holding for every one of its
     # ``conditions`` together. A condition the quote does not show is shown by ``context`` (the sentence or
@@ -79,6 +100,7 @@ TABLES = (
               "drugs": ("drugs", "generic")},
         multi=("conditions", "drugs"),
         quotes={"quote": "source_id", "context": "source_id", "also_quote": "source_id"},
+        min_rows=1,
     ),
     Table(
         "drugs",
@@ -102,6 +124,7 @@ TABLES = (
         required=("generic", "source_id", "quote"),
         refs={"generic": ("drugs", "generic"), "source_id": ("sources", "source_id")},
         quotes={"quote": "source_id"},
+        quote_min_words=2,      # a mention may be the drug's name and brand alone: "letrozole (Femara)"
     ),
     Table(
         "passages",
@@ -134,5 +157,6 @@ TABLES = (
         columns=("date", "development", "citation"),
         key=("date", "development"),
         required=("date", "development", "citation"),
+        formats={"date": YEAR_MONTH},
     ),
 )
