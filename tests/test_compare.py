@@ -7,7 +7,7 @@ from html import escape
 import pytest
 
 import mbc_atlas as mbc
-from mbc_atlas import compare
+from mbc_atlas import compare, figures, prose, tables
 
 from .conftest import ROOT
 
@@ -46,7 +46,7 @@ def test_matrix_follows_a_changed_claim(data_copy, edit_csv):
     assert _cell(m, "liver", "radiation", "breastcancer_org").status == "ties"
     assert not ((m.characteristic == "liver") & (m.category == "chemotherapy")).any() or \
         _cell(m, "liver", "chemotherapy", "breastcancer_org").status == "elsewhere"
-    assert "Liver → Radiation therapy: tied by Breastcancer.org" in compare.matrix_text(a)
+    assert "Liver → Radiation therapy: tied by Breastcancer.org" in figures.matrix_text(a)
     assert compare.matrix_wide(a).loc[("Liver", "Radiation therapy"), "Texts that tie them"].startswith("1 of")
 
 
@@ -81,8 +81,8 @@ def test_disputes_come_from_disagreements_csv(data_copy, edit_csv, atlas):
     assert _cell(m, "liver", "chemotherapy", "johnson_2010").disputes == []
     n = len(mbc.disagreements(a))     # the new disagreement is the last one
     assert f"see disagreement {n}" in compare.matrix_wide(a).loc[("Liver", "Chemotherapy"), "Breastcancer.org"]
-    assert f"see disagreement {n} (liver_test)" in compare.matrix_text(a)
-    assert f'{n}. Test — Liver' in compare.disagreements_html(a)
+    assert f"see disagreement {n} (liver_test)" in figures.matrix_text(a)
+    assert f'{n}. Test — Liver' in prose.disagreements_html(a)
 
 
 def test_cell_words_never_rely_on_colour():
@@ -93,8 +93,8 @@ def test_cell_words_never_rely_on_colour():
 
 
 def test_matrix_table_has_a_fixed_id_and_every_cell(atlas):
-    html = compare.matrix_table(atlas).to_html()
-    assert "T_compare-matrix" in html and html == compare.matrix_table(atlas).to_html()
+    html = tables.matrix_table(atlas).to_html()
+    assert "T_compare-matrix" in html and html == tables.matrix_table(atlas).to_html()
     wide = compare.matrix_wide(atlas)
     for value in wide.to_numpy().ravel():
         assert escape(value, quote=False) in html
@@ -103,9 +103,9 @@ def test_matrix_table_has_a_fixed_id_and_every_cell(atlas):
 def test_matrix_figure_and_its_text_cover_every_pair(atlas):
     m = compare.matrix(atlas)
     n_pairs = len(set(zip(m.characteristic, m.category)))
-    alt = compare.matrix_text(atlas)
+    alt = figures.matrix_text(atlas)
     assert len(alt.lines) == n_pairs
-    fig = compare.matrix_figure(atlas)
+    fig = figures.matrix(atlas)
     marks = set(compare.SYMBOL.values()) | {f"{s} {compare.DISPUTE_SYMBOL}" for s in compare.SYMBOL.values()}
     cells = [t for t in fig.axes[0].texts if t.get_text() in marks]
     assert len(cells) == len(m)
@@ -121,7 +121,7 @@ def test_agreement_counts_add_up(atlas):
 # ------------------------------------------------------------------------------------------ disagreements
 
 def test_every_disagreement_is_shown_with_both_quotes(atlas):
-    html = compare.disagreements_html(atlas)
+    html = prose.disagreements_html(atlas)
     for d in mbc.disagreements(atlas).to_dict("records"):
         assert f'id="disagreement-{d["disagreement_id"]}"' in html
         for side in ("a", "b"):
@@ -131,7 +131,7 @@ def test_every_disagreement_is_shown_with_both_quotes(atlas):
 
 def test_disagreements_follow_the_data(data_copy, edit_csv):
     edit_csv(data_copy, "disagreements", lambda df: df[df.disagreement_id != "tamoxifen_category"])
-    html = compare.disagreements_html(mbc.load(data_copy))
+    html = prose.disagreements_html(mbc.load(data_copy))
     assert "tamoxifen_category" not in html
     assert f"The texts differ in {len(mbc.disagreements()) - 1} places" in html
 
@@ -165,7 +165,7 @@ def test_reader_address_quotes_the_text(atlas):
 
 
 def test_profiles_table_has_a_fixed_id(atlas):
-    html = compare.profiles_table(atlas).to_html()
+    html = tables.profiles_table(atlas).to_html()
     assert "T_compare-profiles" in html and "inferred by the editors" in html
 
 
@@ -208,12 +208,12 @@ def test_developments_follow_the_data(data_copy, edit_csv):
     a = mbc.load(data_copy)
     dev = compare.developments(a)
     assert dev.iloc[-1]["when"] == "2024" and dev.iloc[-1]["drug"] == "Exampleumab"
-    assert any(line.startswith("2024: Exampleumab") for line in compare.currency_text(a).lines)
-    assert "Exampleumab" in compare.developments_table(a).to_html()
+    assert any(line.startswith("2024: Exampleumab") for line in figures.currency_timeline_text(a).lines)
+    assert "Exampleumab" in tables.developments_table(a).to_html()
 
 
 def test_developments_table_says_it_is_not_from_the_texts(atlas):
-    html = compare.developments_table(atlas).to_html()
+    html = tables.developments_table(atlas).to_html()
     assert "NOT from the five texts" in html and f"compiled in {compare.DEVELOPMENTS_COMPILED}" in html
     assert "T_compare-developments" in html
 
@@ -228,11 +228,11 @@ def test_currency_follows_sources_csv(atlas, data_copy, edit_csv):
     edit_csv(data_copy, "sources", undate)
     a = mbc.load(data_copy)
     assert compare.currency_sentence(a).startswith("0 of the 5 texts state a date")
-    assert "Johnson (2010) blog post: no date in the text." in compare.currency_text(a).lines
+    assert "Johnson (2010) blog post: no date in the text." in figures.currency_timeline_text(a).lines
 
 
 def test_currency_timeline_labels_every_development(atlas):
-    fig = compare.currency_timeline(atlas)
+    fig = figures.currency_timeline(atlas)
     texts = [t.get_text() for t in fig.axes[0].texts]
     for r in compare.developments(atlas).to_dict("records"):
         assert f"{r['when']}: {r['drug']}" in texts

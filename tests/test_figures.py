@@ -7,10 +7,10 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
 import mbc_atlas as mbc
-from mbc_atlas import figures
+from mbc_atlas import figures, lesson, prose, sites
 
 FIGURES = {
-    "learning_path": lambda a: figures.learning_path(),
+    "learning_path": lambda a: lesson.learning_path(),
     "category_map": lambda a: figures.category_map(atlas=a),
     "side_effects": lambda a: figures.side_effects(atlas=a),
     "body_sites": lambda a: figures.body_sites(atlas=a),
@@ -74,9 +74,9 @@ def test_learning_path_follows_the_notebook_list_and_objectives():
 
 
 def test_learning_path_default_covers_every_notebook_in_order():
-    alt = figures.learning_path_text()
+    alt = lesson.learning_path_text()
     assert [line.split(" ", 1)[0] for line in alt.lines] == [n.split("_", 1)[0] for n, _ in mbc.lesson.NOTEBOOKS]
-    t = texts(figures.learning_path())
+    t = texts(lesson.learning_path())
     for _, title in mbc.lesson.NOTEBOOKS:
         assert title in t
 
@@ -116,7 +116,7 @@ def test_category_map_text_gives_scope_with_its_quote_and_counts(data_copy, edit
 # ---------------------------------------------------------------------------------------- side effects
 
 def test_dividing_cells_reads_the_labels_from_the_passage(atlas):
-    d = figures.dividing_cells(atlas=atlas)
+    d = sites.dividing_cells(atlas=atlas)
     assert d["aim"] == "cancer cells"
     assert d["also"] == ["cells related to hair and nail growth", "bone marrow cells", "cells in the digestive system"]
     for phrase in [d["action"], d["aim"], *d["also"], d["consequence"]]:
@@ -129,7 +129,7 @@ def test_side_effects_follow_a_changed_passage(data_copy, edit_csv):
     text = data_copy / "sources" / "frankly_speaking.txt"
     text.write_text(text.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     a = edited(data_copy, edit_csv, "passages", lambda df: df.assign(quote=df["quote"].str.replace(old, new, regex=False)))
-    assert "cells in the mouth" in figures.dividing_cells(atlas=a)["also"]
+    assert "cells in the mouth" in sites.dividing_cells(atlas=a)["also"]
     assert "cells in the mouth" in texts(figures.side_effects(atlas=a))
     assert "It may also reach cells in the mouth." in figures.side_effects_text(atlas=a).lines
 
@@ -143,9 +143,9 @@ def test_side_effects_without_the_passage_say_so(data_copy, edit_csv):
 # ---------------------------------------------------------------------------------------- body sites
 
 def test_site_links_cover_every_site_and_category(atlas):
-    links = figures.site_links(atlas=atlas)
-    sites = mbc.characteristics(atlas).query("group == 'spread'")["characteristic"]
-    assert len(links) == len(sites) * len(figures.SITE_CATEGORIES)
+    links = sites.site_links(atlas=atlas)
+    places = mbc.characteristics(atlas).query("group == 'spread'")["characteristic"]
+    assert len(links) == len(places) * len(sites.SITE_CATEGORIES)
     liver = links[(links.site == "liver") & (links.n_texts > 0)]
     assert liver["category"].tolist() == ["chemotherapy"]
 
@@ -178,8 +178,8 @@ def test_adding_a_claim_adds_a_link(data_copy, edit_csv, atlas):
         return pd.concat([df, pd.DataFrame([row])], ignore_index=True)
 
     a = edited(data_copy, edit_csv, "statements", add)
-    assert "Liver" not in figures.sites_tied_to(["radiation"], atlas=atlas)
-    assert "Liver" in figures.sites_tied_to(["radiation"], atlas=a)
+    assert "Liver" not in sites.sites_tied_to(["radiation"], atlas=atlas)
+    assert "Liver" in sites.sites_tied_to(["radiation"], atlas=a)
     liver = [l for l in figures.body_sites_text(atlas=a).lines if l.startswith("Liver")][0]
     assert "Radiation therapy: FASLODEX product site." in liver
     assert "Radiation therapy: 1 text" in texts(figures.body_sites(atlas=a))
@@ -197,23 +197,23 @@ def test_a_site_without_a_layout_position_is_still_drawn(data_copy, edit_csv):
 
 
 def test_site_sentences_and_answers_follow_the_data(data_copy, edit_csv, atlas):
-    assert figures.sites_sentence(["radiation", "surgery"], atlas=atlas) == (
+    assert sites.sites_sentence(["radiation", "surgery"], atlas=atlas) == (
         "The texts tie the brain and the breast or chest wall to both radiation therapy and surgery.")
-    answer = figures.sites_answer(["radiation", "surgery"], atlas=atlas)
+    answer = prose.sites_answer(["radiation", "surgery"], atlas=atlas)
     assert "most commonly used to treat metastatic tumors in the brain" in answer and "FASLODEX product site" in answer
     a = edited(data_copy, edit_csv, "statements", lambda df: df[df["statement_id"] != "fas-18"])  # brain -> surgery
-    assert figures.sites_tied_to(["radiation", "surgery"], atlas=a) == ["Breast or chest wall"]
-    assert "surgery or chemotherapy for the brain" in figures.site_sentence("brain", atlas=a)
-    assert figures.sites_sentence(["radiation", "chemotherapy"], atlas=a).startswith("No place is tied")
+    assert sites.sites_tied_to(["radiation", "surgery"], atlas=a) == ["Breast or chest wall"]
+    assert "surgery or chemotherapy for the brain" in sites.site_sentence("brain", atlas=a)
+    assert sites.sites_sentence(["radiation", "chemotherapy"], atlas=a).startswith("No place is tied")
 
 
 def test_site_answer_quotes_the_claims_and_names_the_silence(atlas):
-    ans = figures.site_answer("liver", atlas=atlas)
+    ans = prose.site_answer("liver", atlas=atlas)
     assert "The sources say nothing about radiation therapy or surgery for the liver." in ans
     assert "in the liver" in ans and "Breastcancer.org" in ans
-    assert figures.site_answer("Liver", atlas=atlas) == ans
+    assert prose.site_answer("Liver", atlas=atlas) == ans
     with pytest.raises(ValueError, match="unknown site 'kidney'"):
-        figures.site_answer("kidney", atlas=atlas)
+        prose.site_answer("kidney", atlas=atlas)
 
 
 def test_text_alternative_is_a_string_and_escapes_html():
@@ -229,7 +229,7 @@ def test_a_figure_carries_its_text_alternative_as_alt_and_plain_text(atlas, name
     fig = FIGURES[name](atlas)
     data, meta = fig._repr_mimebundle_()
     assert base64.b64decode(data["image/png"]).startswith(b"\x89PNG")
-    alt = {"learning_path": figures.learning_path_text(), "category_map": figures.category_map_text(atlas=atlas),
+    alt = {"learning_path": lesson.learning_path_text(), "category_map": figures.category_map_text(atlas=atlas),
            "side_effects": figures.side_effects_text(atlas=atlas), "body_sites": figures.body_sites_text(atlas=atlas)}[name]
     assert meta["image/png"]["alt"] == " ".join([alt.title, *alt.lines]) == fig.alt_text
     assert data["text/plain"] == "Figure. " + fig.alt_text

@@ -6,7 +6,7 @@ import nbformat
 import pytest
 
 import mbc_atlas as mbc
-from mbc_atlas import lesson
+from mbc_atlas import lesson, prose
 
 ROOT = Path(__file__).resolve().parents[1]
 MINE = ["00_start_here", "01_the_big_picture", "02_hormonal_therapy", "03_chemotherapy", "04_targeted_therapy",
@@ -28,14 +28,14 @@ def test_readme_learning_path_agrees_with_the_objectives():
 
 
 def test_cite_finds_passages_and_claims_and_follows_the_data(data_copy, edit_csv, atlas):
-    assert "Frankly Speaking About Cancer" in lesson.cite("goal-1", atlas)
-    assert "Herceptin may also be prescribed" in lesson.cite("bco-09", atlas)
+    assert "Frankly Speaking About Cancer" in prose.cite("goal-1", atlas)
+    assert "Herceptin may also be prescribed" in prose.cite("bco-09", atlas)
     with pytest.raises(ValueError, match="'nope'"):
-        lesson.cite("nope", atlas)
+        prose.cite("nope", atlas)
     edit_csv(data_copy, "passages", lambda df: df.assign(
         quote=df["quote"].where(df["passage_id"] != "goal-1", "Hormonal treatments are used")))
     a = mbc.load(data_copy)
-    assert "“Hormonal treatments are used”" in lesson.cite("goal-1", a)
+    assert "“Hormonal treatments are used”" in prose.cite("goal-1", a)
 
 
 def test_cites_keeps_the_order_given(atlas):
@@ -45,11 +45,11 @@ def test_cites_keeps_the_order_given(atlas):
 
 def test_answer_html_escapes_its_sentence_and_quotes_its_rows(atlas):
     import pandas as pd
-    html = lesson.answer_html("1 < 2 & so on.", pd.DataFrame({"quote": ["Chemotherapy is given in cycles."],
+    html = prose.answer_html("1 < 2 & so on.", pd.DataFrame({"quote": ["Chemotherapy is given in cycles."],
                                                              "source_id": ["frankly_speaking"]}), atlas)
     assert html.startswith("<p>1 &lt; 2 &amp; so on.</p>") and "Frankly Speaking About Cancer" in html
-    assert lesson.answer_html("Nothing.") == "<p>Nothing.</p>"
-    assert lesson.quotes_html(mbc.passages("goal", atlas), atlas).count("<blockquote") == len(mbc.passages("goal", atlas))
+    assert prose.answer_html("Nothing.") == "<p>Nothing.</p>"
+    assert prose.quotes_html(mbc.passages("goal", atlas), atlas).count("<blockquote") == len(mbc.passages("goal", atlas))
 
 
 def test_key_points_take_sentences_and_quoted_references(data_copy, edit_csv, atlas):

@@ -4,6 +4,8 @@ import pytest
 
 import mbc_atlas as mbc
 from mbc_atlas import quiz
+from mbc_atlas.render import answer as answer_view
+from mbc_atlas.render.feedback import explanation_html
 
 from .conftest import ROOT
 
@@ -101,10 +103,11 @@ def test_every_explanation_quotes_a_source_verbatim(atlas):
     import re
 
     for it in quiz.items(atlas):
-        quotes = re.findall(r'<blockquote[^>]*>“(.+?)”(?=<br><cite|<p )', it.explanation, re.S)
-        quotes += re.findall(r"(?:In the context of|The same text says it again): “(.+?)”</p>", it.explanation, re.S)
+        explanation = explanation_html(it, atlas)
+        quotes = re.findall(r'<blockquote[^>]*>“(.+?)”(?=<br><cite|<p )', explanation, re.S)
+        quotes += re.findall(r"(?:In the context of|The same text says it again): “(.+?)”</p>", explanation, re.S)
         if set(it.key) == {quiz.NONE}:
-            assert "say nothing about" in it.explanation or "No statement in the texts" in it.explanation, it.id
+            assert "say nothing about" in explanation or "No statement in the texts" in explanation, it.id
             continue
         assert quotes, it.id
         corpus = "\n".join(atlas.texts.values())
@@ -116,7 +119,7 @@ def test_every_explanation_quotes_a_source_verbatim(atlas):
 
 @pytest.mark.parametrize("item_id", list(quiz.QUESTIONS) + [c.id for c in quiz.CASES])
 def test_widget_feedback_right_and_wrong(atlas, item_id):
-    check = quiz.self_check(atlas)
+    check = mbc.self_check(atlas)
     w = check.show(item_id)
     key = set(w.item.key)
     # Nothing chosen: the learner is asked to choose first, and nothing is scored.
@@ -134,19 +137,20 @@ def test_widget_feedback_right_and_wrong(atlas, item_id):
     _answer(w, key)
     w.button.click()
     assert "✔ Right." in w.feedback.value and w.result is True
-    assert w.item.explanation in w.feedback.value
+    assert explanation_html(w.item, atlas) in w.feedback.value
     assert f"Your score: 1 of {len(check.widgets)} right" in check.score.value
 
 
 def test_case_feedback_shows_the_explorer_answer_with_quotes(atlas):
-    check = quiz.self_check(atlas)
+    check = mbc.self_check(atlas)
     w = check.show("case_after_tamoxifen")
     _answer(w, {"hormonal"})
     w.button.click()
     fb = w.feedback.value
     assert "You left out:" in fb
     ans = mbc.answer(["hr_positive", "postmenopausal", "progressed_on_hormonal"], atlas)
-    assert quiz.case_answer_html(ans.selection, atlas) in fb          # the explorer's own renderer
+    parts = answer_view.render(ans.selection, atlas)
+    assert parts.summary + parts.answer in fb          # the explorer's own renderer
     for c in ans.associated:
         assert f"{c.label} ({c.scope}): associated by {len(c.sources)} of" in fb
     for d in ans.disagreements:
@@ -155,7 +159,7 @@ def test_case_feedback_shows_the_explorer_answer_with_quotes(atlas):
 
 
 def test_restrictions_show_in_the_premenopausal_case(atlas):
-    html = quiz.case_item("case_premenopausal_bone", atlas).explanation
+    html = explanation_html(quiz.case_item("case_premenopausal_bone", atlas), atlas)
     restricted = [d for d in mbc.answer(["hr_positive", "premenopausal", "bone"], atlas).drugs if d.restricted]
     assert restricted
     block = html.split("Not for premenopausal, as the texts put it:")
@@ -170,7 +174,7 @@ def test_unknown_ids_are_named():
     with pytest.raises(ValueError, match="unknown case 'nope'"):
         quiz.case_item("nope")
     with pytest.raises(ValueError, match="unknown item 'nope'"):
-        quiz.self_check().show("nope")
+        mbc.self_check().show("nope")
 
 
 # ------------------------------------------------------------------------------------------ the guide

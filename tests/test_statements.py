@@ -186,13 +186,13 @@ def test_publisher_kind_is_marked_as_inferred(atlas):
 
 
 def test_the_date_sentence_comes_from_the_data(atlas, data_copy, edit_csv):
-    assert "three are undated" in mbc.lesson.dates_sentence(atlas)
+    assert "three are undated" in mbc.compare.dates_sentence(atlas)
     edit_csv(data_copy, "sources", lambda df: df.assign(dates="", dates_basis="not stated", year_earliest="",
                                                          year_latest=""))
-    assert mbc.lesson.dates_sentence(mbc.load(data_copy)) == "Of the five texts, five are undated."
+    assert mbc.compare.dates_sentence(mbc.load(data_copy)) == "Of the five texts, five are undated."
     for path in ("README.md", "docs/instructor_guide.md"):
         from tests.conftest import ROOT
-        assert mbc.lesson.dates_sentence(atlas) in (ROOT / path).read_text(encoding="utf-8").replace("\n> ", " ")
+        assert mbc.compare.dates_sentence(atlas) in (ROOT / path).read_text(encoding="utf-8").replace("\n> ", " ")
 
 
 # -- the checker ------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import mbc_atlas as mbc
-from mbc_atlas import tables
+from mbc_atlas import compare, evidence, prose, tables
 
 
 def load_with(data_copy, edit_csv, table, fn):
@@ -63,21 +63,21 @@ def test_sources_table_follows_the_data(data_copy, edit_csv):
 
 
 def test_source_facts_and_fact_answer(data_copy, edit_csv, atlas):
-    f = tables.source_facts("funding", atlas)
+    f = compare.source_facts("funding", atlas)
     assert set(f.columns) >= {"short_name", "value", "basis", "quote"}
-    ans = tables.fact_answer("funding", atlas)
+    ans = prose.fact_answer("funding", atlas)
     assert "2 of the 5 texts state it" in ans and "grant from Celgene" in ans
     a = load_with(data_copy, edit_csv, "sources",
                   lambda df: df.assign(funding=df["funding"].where(df["source_id"] != "standards_of_care", ""),
                                        funding_basis=df["funding_basis"].where(df["source_id"] != "standards_of_care", "not stated")))
-    ans = tables.fact_answer("funding", a)
+    ans = prose.fact_answer("funding", a)
     assert "1 of the 5 texts states it: Breastcancer.org." in ans and "Celgene" not in ans
     with pytest.raises(ValueError, match="unknown fact 'colour'"):
-        tables.source_facts("colour", atlas)
+        compare.source_facts("colour", atlas)
 
 
 def test_sources_sentence_lists_every_source(atlas):
-    s = tables.sources_sentence(atlas)
+    s = compare.sources_sentence(atlas)
     for name in mbc.sources(atlas)["short_name"]:
         assert name in s
 
@@ -87,19 +87,19 @@ def test_sources_sentence_lists_every_source(atlas):
 def test_categories_table_and_scope_answers(data_copy, edit_csv, atlas):
     df = tables.categories_table(atlas).data
     assert df["Scope"].tolist() == mbc.categories(atlas)["scope"].tolist()
-    assert "radiation therapy and surgery local" in tables.scope_sentence(atlas)
+    assert "radiation therapy and surgery local" in evidence.scope_sentence(atlas)
     a = load_with(data_copy, edit_csv, "categories",
                   lambda df: df.assign(scope=df["scope"].where(df["category"] != "surgery", "systemic")))
-    assert "surgery systemic" in tables.scope_sentence(a)
-    assert "Surgery" not in plain(tables.scope_answer("local", a)).split("“")[0]
-    assert tables.scope_answer("nowhere", a) == "<p>The texts call no category nowhere.</p>"
+    assert "surgery systemic" in evidence.scope_sentence(a)
+    assert "Surgery" not in plain(prose.scope_answer("local", a)).split("“")[0]
+    assert prose.scope_answer("nowhere", a) == "<p>The texts call no category nowhere.</p>"
 
 
 def test_claims_table_shows_each_claim_once_with_its_source(atlas):
     df = tables.claims_table("hormonal", atlas=atlas).data
     c = mbc.claims(atlas)
     assert len(df) == (c["category"] == "hormonal").sum()
-    assert set(df["Source"]) == {mbc.lesson.source_name(s, atlas) for s in c[c["category"] == "hormonal"]["source_id"]}
+    assert set(df["Source"]) == {atlas.source_names[s] for s in c[c["category"] == "hormonal"]["source_id"]}
     labels = [x for x in df["Characteristic"] if x]
     assert len(labels) == len(set(labels)), "a characteristic's name shows once, at the top of its group"
 
@@ -125,14 +125,14 @@ def test_claims_table_filters_by_group_and_characteristic(atlas):
 
 
 def test_claims_answer_lists_what_the_claims_tie(data_copy, edit_csv, atlas):
-    ans = tables.claims_answer("chemotherapy", source_id="breastcancer_org", stance="usually_recommended", atlas=atlas)
+    ans = prose.claims_answer("chemotherapy", source_id="breastcancer_org", stance="usually_recommended", atlas=atlas)
     assert plain(ans).startswith(" Hormone-receptor-negative, liver, lung")
     assert ans.count("<blockquote") == 1, "list items quoted heading-to-item collapse into the longest quote"
-    drugs = tables.claims_answer("targeted", about="her2_positive", name="drugs", atlas=atlas)
+    drugs = prose.claims_answer("targeted", about="her2_positive", name="drugs", atlas=atlas)
     assert "Trastuzumab" in drugs and "lapatinib" in drugs
     a = load_with(data_copy, edit_csv, "statements", lambda df: df[df["statement_id"] != "soc-07"])
-    assert "lapatinib" not in tables.claims_answer("targeted", about="her2_positive", name="drugs", atlas=a)
-    assert "say nothing" in tables.claims_answer("surgery", about="liver", atlas=a)
+    assert "lapatinib" not in prose.claims_answer("targeted", about="her2_positive", name="drugs", atlas=a)
+    assert "say nothing" in prose.claims_answer("surgery", about="liver", atlas=a)
 
 
 def test_evidence_overview_counts_texts_and_names_the_silence(data_copy, edit_csv, atlas):
@@ -142,8 +142,8 @@ def test_evidence_overview_counts_texts_and_names_the_silence(data_copy, edit_cs
     a = load_with(data_copy, edit_csv, "statements", lambda df: df[~df["conditions"].str.contains("spine")])
     df = tables.evidence_overview(a).data.set_index("Characteristic")
     assert df.loc["Spine", "Note"] == "the sources say nothing about this"
-    assert "Spine" in tables.silent_characteristics(a) and "Spine" in tables.silent_answer(a)
-    assert tables.silent_characteristics(atlas) == ["HER2-negative", "Rapid progression or urgent symptoms"]
+    assert "Spine" in evidence.silent_characteristics(a) and "Spine" in prose.silent_answer(a)
+    assert evidence.silent_characteristics(atlas) == ["HER2-negative", "Rapid progression or urgent symptoms"]
 
 
 def test_stances_table_follows_the_ranking(atlas):
@@ -171,11 +171,11 @@ def test_renaming_a_brand_changes_the_table(data_copy, edit_csv):
 def test_misspelt_brand_is_flagged_and_answered(data_copy, edit_csv, atlas):
     row = tables.drugs_table("targeted", atlas).data.set_index("Generic name").loc["everolimus"]
     assert "Affinitor (misspelt: the brand is Afinitor)" in row["Brand as the texts write it"]
-    assert "writes Affinitor; the brand of everolimus is spelt Afinitor" in tables.spelling_answer("everolimus", atlas)
+    assert "writes Affinitor; the brand of everolimus is spelt Afinitor" in prose.spelling_answer("everolimus", atlas)
     a = load_with(data_copy, edit_csv, "drugs", lambda df: df.assign(brand=df["brand"].replace({"Afinitor": "Affinitor"})))
-    assert "Every text that names it" in tables.spelling_answer("everolimus", a)
+    assert "Every text that names it" in prose.spelling_answer("everolimus", a)
     with pytest.raises(ValueError, match="unknown drug"):
-        tables.spelling_answer("aspirin", atlas)
+        prose.spelling_answer("aspirin", atlas)
 
 
 def test_second_category_shows_where_a_text_files_a_drug(data_copy, edit_csv, atlas):
@@ -188,13 +188,13 @@ def test_second_category_shows_where_a_text_files_a_drug(data_copy, edit_csv, at
 
 
 def test_restricted_answer_follows_the_data(data_copy, edit_csv, atlas):
-    ans = tables.restricted_answer("hormonal", "premenopausal", atlas)
+    ans = prose.restricted_answer("hormonal", "premenopausal", atlas)
     assert "restrict 4 of these drugs" in ans and "fulvestrant" in ans
     a = load_with(data_copy, edit_csv, "drugs", lambda df: df.assign(
         restricted_with=df["restricted_with"].where(df["generic"] != "fulvestrant", "")))
-    ans = tables.restricted_answer("hormonal", "premenopausal", a)
+    ans = prose.restricted_answer("hormonal", "premenopausal", a)
     assert "restrict 3 of these drugs" in ans and "fulvestrant" not in ans
-    assert "restrict none" in tables.restricted_answer("chemotherapy", "premenopausal", a)
+    assert "restrict none" in prose.restricted_answer("chemotherapy", "premenopausal", a)
 
 
 def test_drug_classes_and_the_class_note(data_copy, edit_csv, atlas):
@@ -203,10 +203,10 @@ def test_drug_classes_and_the_class_note(data_copy, edit_csv, atlas):
     cap = [k for k in df.index if "capecitabine" in df.loc[k, "Drugs (brand)"]][0]
     assert df.loc[cap, "Class named by"] == "the editors (the texts do not say)"
     assert "not an anthracycline" in df.loc[cap, "Editors' note"]
-    assert "or capecitabine (Xeloda)" in tables.class_note_answer("chemotherapy", atlas)
+    assert "or capecitabine (Xeloda)" in prose.class_note_answer("chemotherapy", atlas)
     a = load_with(data_copy, edit_csv, "drugs", lambda df: df.assign(class_source="text"))
     assert "the editors" not in " ".join(tables.drug_classes_table("chemotherapy", a).data["Class named by"])
-    assert "every one" in tables.class_note_answer("chemotherapy", a)
+    assert "every one" in prose.class_note_answer("chemotherapy", a)
     with pytest.raises(ValueError, match="unknown category"):
         tables.drugs_table("herbal", atlas)
 
@@ -223,9 +223,9 @@ def test_disagreement_table_sets_both_sides_side_by_side(data_copy, edit_csv, at
         publisher_kind=df["publisher_kind"].replace({"a drug maker's product page": "an advertisement"})))
     assert tables.disagreement_table("after_hormonal_stops", a).data.set_index("").loc[
         "Kind of publisher", "FASLODEX product site"] == "an advertisement"
-    assert "an advertisement" in tables.disagreement_answer("after_hormonal_stops", a)
+    assert "an advertisement" in prose.disagreement_answer("after_hormonal_stops", a)
     with pytest.raises(ValueError, match="unknown disagreement 'x'; valid: after_hormonal_stops"):
-        tables.disagreement("x", atlas)
+        evidence.disagreement("x", atlas)
 
 
 # ---------------------------------------------------------------------------------------- glossary
@@ -241,7 +241,7 @@ def test_glossary_table_names_the_sources_and_follows_search(atlas):
 
 
 def test_glossary_browser_shows_what_the_learner_types(data_copy, edit_csv, atlas):
-    box = tables.glossary_browser(atlas)
+    box = mbc.glossary_browser(atlas)
     assert "Type a word" in box.results.value
     box.search.value = "biopsy"
     assert "pathology report" in box.results.value and "2 terms" in box.results.value
@@ -251,25 +251,25 @@ def test_glossary_browser_shows_what_the_learner_types(data_copy, edit_csv, atla
     assert "Type a word" in box.results.value
     a = load_with(data_copy, edit_csv, "glossary", lambda df: df.assign(
         definition=df["definition"].where(df["term"] != "biopsy", "Taking a sample of zebra tissue.")))
-    box = tables.glossary_browser(a)
+    box = mbc.glossary_browser(a)
     box.search.value = "zebra"
     assert "Taking a sample of zebra tissue." in box.results.value
 
 
 def test_term_in_context_quotes_a_real_sentence_of_each_text(atlas):
-    ctx = tables.term_in_context("HER2", atlas)
+    ctx = evidence.term_in_context("HER2", atlas)
     used = mbc.glossary(atlas=atlas).set_index("term").loc["HER2", "source_ids"].split(";")
     assert set(ctx["source_id"]) == set(used)
     for sid, q in zip(ctx["source_id"], ctx["quote"]):
         assert q in atlas.texts[sid] and "her2" in q.lower()
-    ans = tables.term_answer("palliative", atlas)
+    ans = prose.term_answer("palliative", atlas)
     assert "palliative in intent" in ans and "Used by 1 of the 5 texts" in ans
     with pytest.raises(ValueError, match="unknown term"):
-        tables.term_in_context("zebra", atlas)
+        evidence.term_in_context("zebra", atlas)
 
 
 def test_claims_frame_names_unknown_ids(atlas):
     with pytest.raises(ValueError, match=r"unknown category \['herbal'\]; valid: hormonal"):
-        tables.claims_frame("herbal", atlas=atlas)
+        evidence.claims_frame("herbal", atlas=atlas)
     with pytest.raises(ValueError, match=r"unknown characteristic \['kidney'\]; valid: hr_positive"):
-        tables.claims_frame(about=["liver", "kidney"], atlas=atlas)
+        evidence.claims_frame(about=["liver", "kidney"], atlas=atlas)

@@ -14,7 +14,6 @@ Each section is a function returning a dict; ``SECTIONS`` maps names to them, so
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import platform
@@ -27,6 +26,8 @@ import time
 from pathlib import Path
 
 from bench_collection import collection_section
+from mbc_atlas.render.answer import view
+from mbc_atlas.widgets import explorer as ex
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results.json"
@@ -44,13 +45,8 @@ def summarize(samples_ms) -> dict:
 
 # -- the Python side ----------------------------------------------------------------------------------
 
-def _explorer_module():
-    return importlib.import_module("mbc_atlas.explorer")
-
-
 def _click(app, cid, on=True):
     """Change one control as a learner would; return the milliseconds until the answer is new."""
-    ex = _explorer_module()
     group = app.renderer.atlas["characteristics"].set_index("characteristic").loc[cid, "group"]
     control = app.controls.get(group) or app.controls[cid]
     value = (cid if on else ex.NOT_SET) if group in app.controls else on
@@ -64,7 +60,6 @@ def _click(app, cid, on=True):
 
 def python_single_toggles(rounds: int = 5) -> dict:
     """Each characteristic switched on from the empty state, ``rounds`` times."""
-    ex = _explorer_module()
     app = ex.explorer()
     ids = list(app.renderer.char_label)
     samples = []
@@ -79,8 +74,7 @@ def python_single_toggles(rounds: int = 5) -> dict:
 def random_walk(n: int, seed: int = SEED):
     """``n`` single changes, each to a random control: a one-choice group moves to another of its values
     (or 'not set'), a checkbox flips. Yields (control key, new value)."""
-    ex = _explorer_module()
-    r = ex.renderer()
+    r = view()
     rng = random.Random(seed)
     state = {}
     for group, _label, choose, ids in r.groups:
@@ -101,7 +95,6 @@ def random_walk(n: int, seed: int = SEED):
 
 def python_random_combinations(n: int = 2000, seed: int = SEED) -> dict:
     """One change at a time along a seeded random walk that visits ``n`` combinations."""
-    ex = _explorer_module()
     app = ex.explorer()
     samples, seen = [], set()
     for key, value in random_walk(n, seed):
@@ -157,8 +150,7 @@ def browser_voila_clicks(clicks: int = 40, warmup: int = 3, seed: int = SEED) ->
     reason = chromium_missing_reason()
     if reason:
         return {"skipped": reason}
-    ex = _explorer_module()
-    r = ex.renderer()
+    r = view()
     one = {g for g, _l, c, _i in r.groups if c == "one"}
     samples = []
     with tempfile.TemporaryDirectory(prefix="mbc-bench-") as tmp:

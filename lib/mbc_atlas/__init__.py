@@ -1,43 +1,64 @@
-"""mbc_atlas: what five patient-education texts say about treating metastatic breast cancer.
+"""mbc_atlas: what a few patient-education texts say about treating metastatic breast cancer.
 
-For teaching only: not medical advice. The texts are old (``mbc.lesson.dates_sentence()``); check current
+For teaching only: not medical advice. The texts are old (``mbc.compare.dates_sentence()``); check current
 guidelines.
 
 >>> import mbc_atlas as mbc
 >>> [c.category for c in mbc.answer(["hr_negative", "postmenopausal"]).associated]
 ['chemotherapy']
+
+The data and the answers (this module) import only pandas. The rest loads on first use, by layer
+(``docs/architecture.md``): ``mbc.compare``, ``mbc.appraisal``, ``mbc.quiz``, ``mbc.sites`` and
+``mbc.evidence`` (pure data, :mod:`mbc_atlas.analysis`); ``mbc.tables``, ``mbc.figures`` (matplotlib) and
+``mbc.prose`` (:mod:`mbc_atlas.render`); ``mbc.lesson``; and the widgets (ipywidgets): ``mbc.explorer()``,
+``mbc.checklist()``, ``mbc.self_check()``, ``mbc.glossary_browser()``.
 """
-from .load import Atlas, DataError, Problem, check, load
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from . import words
+from .load import Atlas, DataError, Problem, atlas_or_default, check, load
 from .query import (Answer, CategoryAnswer, Contradiction, Disagreement, DrugNote, Placement, Statement, answer,
                     associations, categories, characteristics, claims, disagreements, drug_mentions, drugs, glossary,
                     passages, sources, stances, statements, validate_selection)
-from . import appraisal, compare, quiz  # notebooks 07-08; import only pandas until used
 
-# figures, tables and the explorer pull in matplotlib and ipywidgets: load them on first use, so that
-# `import mbc_atlas` and the data stay quick.
-_LAZY = {"figures": ("figures", None), "tables": ("tables", None), "lesson": ("lesson", None),
-         "explorer": ("explorer", "explorer")}
+# name -> (module, attribute or None for the module itself); imported on first use, so that
+# `import mbc_atlas` and the data stay quick (matplotlib and ipywidgets load only with what needs them).
+_LAZY = {
+    "analysis": ("analysis", None), "render": ("render", None), "widgets": ("widgets", None),
+    "evidence": ("analysis.evidence", None), "sites": ("analysis.sites", None),
+    "compare": ("analysis.compare", None), "appraisal": ("analysis.appraisal", None),
+    "quiz": ("analysis.quiz", None),
+    "tables": ("render.tables", None), "figures": ("render.figures", None), "prose": ("render.prose", None),
+    "lesson": ("lesson", None), "scenario": ("lesson", "scenario"),
+    "explorer": ("widgets.explorer", "explorer"), "checklist": ("widgets.checklist", "checklist"),
+    "self_check": ("widgets.self_check", "self_check"), "glossary_browser": ("widgets.glossary", "glossary_browser"),
+}
 
 
-def __getattr__(name):
-    if name == "DISCLAIMER":
-        from .lesson import dates_sentence
-        return ("Educational use only, not medical advice. " + dates_sentence() + " Treatment has changed since; "
-                "check current clinical guidelines. The collection says what the sources associate, never what "
-                "any patient should receive.")
+def __getattr__(name: str) -> Any:
+    if name == "DISCLAIMER":        # its dates follow the data: made afresh each time
+        return importlib.import_module(".lesson", __name__).disclaimer()
     if name not in _LAZY:
         raise AttributeError(f"module 'mbc_atlas' has no attribute {name!r}")
-    import importlib
-
     module_name, attr = _LAZY[name]
     module = importlib.import_module(f".{module_name}", __name__)
     value = getattr(module, attr) if attr else module
-    globals()[name] = value  # importing the submodule bound its name to the module; bind what we promise
+    globals()[name] = value
     return value
 
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
 __all__ = [
-    "Atlas", "DataError", "Problem", "check", "load", "Answer", "CategoryAnswer", "Contradiction", "Disagreement",
-    "DrugNote", "Placement", "Statement", "statements", "answer", "associations", "categories",
-    "characteristics", "claims", "disagreements", "drug_mentions", "drugs", "glossary", "passages", "sources",
-    "stances", "validate_selection", "DISCLAIMER", "explorer", "figures", "lesson", "tables",
+    "Atlas", "DataError", "Problem", "atlas_or_default", "check", "load",
+    "Answer", "CategoryAnswer", "Contradiction", "Disagreement", "DrugNote", "Placement", "Statement",
+    "answer", "associations", "categories", "characteristics", "claims", "disagreements", "drug_mentions", "drugs",
+    "glossary", "passages", "sources", "stances", "statements", "validate_selection", "words",
+    "evidence", "sites", "compare", "appraisal", "quiz", "tables", "figures", "prose", "lesson",
+    "scenario", "explorer", "checklist", "self_check", "glossary_browser", "DISCLAIMER",
 ]

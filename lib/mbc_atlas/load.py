@@ -10,23 +10,20 @@ import io
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
-from .schema import CATEGORIES, TABLES, Table
+from .schema import CATEGORIES, CHARACTERISTICS, ONE_OF, TABLES, Table
+
+__all__ = ["DEFAULT_DATA_DIR", "Atlas", "DataError", "Problem", "atlas_or_default", "check", "claims_frame",
+           "data_folder", "explain_mismatch", "listing", "load", "validate"]
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-CONTRACT_CHARACTERISTICS = (
-    "hr_positive", "hr_negative", "hr_unknown", "her2_positive", "her2_negative", "premenopausal",
-    "postmenopausal", "bone", "brain", "liver", "lung", "breast_chest_wall", "spine",
-    "prior_response_to_hormonal", "progressed_on_hormonal", "progressed_on_trastuzumab",
-    "rapid_progression", "isolated_metastasis",
-)
-# The contract's choose-one groups: their members must stay together in one group that takes one value.
-CONTRACT_ONE_OF = (("hr_positive", "hr_negative", "hr_unknown"), ("her2_positive", "her2_negative"),
-                   ("premenopausal", "postmenopausal"))
 
 
 @dataclass(frozen=True)
@@ -56,7 +53,7 @@ class DataError(ValueError):
 SHOWN = 50
 
 
-def listing(problems, shown: int = SHOWN) -> list[str]:
+def listing(problems: list[Problem], shown: int = SHOWN) -> list[str]:
     """One line per problem, the first ``shown`` of them, then how many more there are."""
     lines = [f"  - {p}" for p in problems[:shown]]
     if len(problems) > shown:
@@ -64,19 +61,78 @@ def listing(problems, shown: int = SHOWN) -> list[str]:
     return lines
 
 
-@dataclass(frozen=True)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, eq=False)
 class Atlas:
-    """All tables of ``data/``, checked; ``texts`` maps each source_id to its full text."""
+    """All tables of ``data/``, checked; ``texts`` maps each source_id to its full text.
+
+    An atlas never changes: :func:`load` makes a new one when a file changes. So lookups derived from it are
+    kept on it (the ``cached_property`` lookups below, and :meth:`derive` for the other layers), and go
+    with it.
+    """
 
     data_dir: Path
-    tables: dict
-    texts: dict
+    tables: dict[str, pd.DataFrame]
+    texts: dict[str, str]
+    _derived: dict = field(default_factory=dict, init=False, repr=False)
 
-    def __getitem__(self, name) -> pd.DataFrame:
+    def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
 
+    def derive(self, build: Callable[[Atlas], T]) -> T:
+        """``build(self)``, made once per atlas and kept with it: the one cache for derived lookups (the
+        statement index of :mod:`mbc_atlas.query`, the answer view of :mod:`mbc_atlas.render.answer`)."""
+        try:
+            return self._derived[build]
+        except KeyError:
+            value = self._derived[build] = build(self)
+            return value
 
-def load(data_dir=None) -> Atlas:
+    @cached_property
+    def source_names(self) -> dict[str, str]:
+        """source_id -> the short name a learner sees (``sources.csv``, column ``short_name``)."""
+        src = self.tables["sources"]
+        return dict(zip(src["source_id"], src["short_name"]))
+
+    @cached_property
+    def source_kinds(self) -> dict[str, str]:
+        """source_id -> what kind of publisher it is, in words."""
+        src = self.tables["sources"]
+        return dict(zip(src["source_id"], src["publisher_kind"]))
+
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        """characteristic id -> its label."""
+        ch = self.tables["characteristics"]
+        return dict(zip(ch["characteristic"], ch["label"]))
+
+    @cached_property
+    def category_labels(self) -> dict[str, str]:
+        """category id -> its label, in the order of ``categories.csv``."""
+        cats = self.tables["categories"]
+        return dict(zip(cats["category"], cats["label"]))
+
+    @property
+    def n_texts(self) -> int:
+        """How many source texts there are (every count a learner reads comes from here, not from a literal)."""
+        return len(self.tables["sources"])
+
+    def names(self, source_ids: Iterable[str] | str) -> list[str]:
+        """The short names of some sources (a list of ids, or ids written ``a;b``), in the order given."""
+        if isinstance(source_ids, str):
+            source_ids = [s for s in source_ids.split(";") if s]
+        return [self.source_names[s] for s in source_ids]
+
+
+def atlas_or_default(atlas: Atlas | None = None) -> Atlas:
+    """``atlas`` itself, or else the atlas of the default data folder (:func:`load`: cached, and read afresh
+    when a file changes). Every function that takes ``atlas=None`` gets its data this one way."""
+    return atlas if atlas is not None else load()
+
+
+def load(data_dir: str | os.PathLike | None = None) -> Atlas:
     """Load and check all data.
 
     The result is kept until a file in the folder (or in its ``sources/``) changes: its modification
@@ -102,7 +158,7 @@ def load(data_dir=None) -> Atlas:
     raise DataError(kept[1])
 
 
-def data_folder(data_dir=None) -> Path:
+def data_folder(data_dir: str | os.PathLike | None = None) -> Path:
     """The folder :func:`load` and :func:`check` read: ``data_dir``, else $MBC_ATLAS_DATA, else data/."""
     return Path(data_dir or os.environ.get("MBC_ATLAS_DATA") or DEFAULT_DATA_DIR).resolve()
 
@@ -179,7 +235,7 @@ def claims_frame(statements: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def check(data_dir=None) -> list[Problem]:
+def check(data_dir: str | os.PathLike | None = None) -> list[Problem]:
     """Every problem in the data folder :func:`load` reads (the same folder, the same checks), as a list:
     empty when all is well."""
     try:
@@ -500,12 +556,12 @@ def _contract(tables) -> list[Problem]:
     if "characteristics" not in tables:
         return problems
     ch = tables["characteristics"]
-    for c in CONTRACT_CHARACTERISTICS:
+    for c in CHARACTERISTICS:
         if c not in set(ch["characteristic"]):
             problems.append(Problem("characteristics.csv", None, "characteristic",
                                     f"contract characteristic {c!r} is missing"))
     where = {c: (row, group, choose) for row, (c, group, choose) in _rows(ch[["characteristic", "group", "choose"]])}
-    for ids in CONTRACT_ONE_OF:
+    for ids in ONE_OF:
         present = [c for c in ids if c in where]
         groups = [where[c][1] for c in present]
         usual = max(groups, key=groups.count, default=None)      # the most common (the first on a tie)

@@ -6,14 +6,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .load import Atlas, load
-from .words import lower_first
+from .load import Atlas, atlas_or_default
+from .words import join, lower_first
+
+__all__ = ["SEP", "FITS", "WOULD_FIT", "DOES_NOT_FIT", "TIERS", "Answer", "CategoryAnswer", "Contradiction",
+           "Disagreement", "DrugNote", "Placement", "Statement", "answer", "associations", "categories",
+           "characteristics", "claims", "disagreements", "drug_mentions", "drugs", "glossary", "passages",
+           "sources", "stances", "statements", "validate_selection"]
 
 SEP = ";"
-
-
-def _atlas(atlas: Atlas | None) -> Atlas:
-    return atlas if atlas is not None else load()
 
 
 def sources(atlas: Atlas | None = None) -> pd.DataFrame:
@@ -22,16 +23,16 @@ def sources(atlas: Atlas | None = None) -> pd.DataFrame:
     >>> sources()["short_name"].tolist()[0]
     'Breastcancer.org'
     """
-    return _atlas(atlas)["sources"].copy()
+    return atlas_or_default(atlas)["sources"].copy()
 
 
 def categories(atlas: Atlas | None = None) -> pd.DataFrame:
-    """The five treatment categories, each with its scope (systemic or local) and the quote that says so.
+    """The treatment categories, each with its scope (systemic or local) and the quote that says so.
 
     >>> categories().set_index("category").loc["surgery", "scope"]
     'local'
     """
-    return _atlas(atlas)["categories"].copy()
+    return atlas_or_default(atlas)["categories"].copy()
 
 
 def characteristics(atlas: Atlas | None = None) -> pd.DataFrame:
@@ -40,7 +41,7 @@ def characteristics(atlas: Atlas | None = None) -> pd.DataFrame:
     >>> characteristics().set_index("characteristic").loc["hr_positive", "group"]
     'receptor'
     """
-    return _atlas(atlas)["characteristics"].copy()
+    return atlas_or_default(atlas)["characteristics"].copy()
 
 
 def stances(atlas: Atlas | None = None) -> pd.DataFrame:
@@ -49,7 +50,7 @@ def stances(atlas: Atlas | None = None) -> pd.DataFrame:
     >>> stances()["stance"].iloc[0]
     'first_choice'
     """
-    df = _atlas(atlas)["stances"].copy()
+    df = atlas_or_default(atlas)["stances"].copy()
     df["rank"] = df["rank"].astype(int)
     return df.sort_values("rank", kind="stable").reset_index(drop=True)
 
@@ -61,7 +62,7 @@ def claims(atlas: Atlas | None = None) -> pd.DataFrame:
     >>> claims().columns[:5].tolist()
     ['claim_id', 'statement_id', 'source_id', 'characteristic', 'category']
     """
-    return _atlas(atlas)["claims"].copy()
+    return atlas_or_default(atlas)["claims"].copy()
 
 
 def drugs(atlas: Atlas | None = None) -> pd.DataFrame:
@@ -73,7 +74,7 @@ def drugs(atlas: Atlas | None = None) -> pd.DataFrame:
     >>> drugs().set_index("generic").loc["everolimus", "brand_as_written"]
     'Affinitor'
     """
-    a = _atlas(atlas)
+    a = atlas_or_default(atlas)
     mentions = a["drug_mentions"]
     by_drug = mentions.groupby("generic", sort=False).agg(
         source_ids=("source_id", SEP.join),
@@ -84,7 +85,7 @@ def drugs(atlas: Atlas | None = None) -> pd.DataFrame:
 
 def drug_mentions(atlas: Atlas | None = None) -> pd.DataFrame:
     """Where each drug is named: one row per (drug, source) with the verbatim quote."""
-    return _atlas(atlas)["drug_mentions"].copy()
+    return atlas_or_default(atlas)["drug_mentions"].copy()
 
 
 def passages(topic: str | None = None, atlas: Atlas | None = None) -> pd.DataFrame:
@@ -93,7 +94,7 @@ def passages(topic: str | None = None, atlas: Atlas | None = None) -> pd.DataFra
     >>> passages("goal")["source_id"].nunique() >= 3
     True
     """
-    df = _atlas(atlas)["passages"]
+    df = atlas_or_default(atlas)["passages"]
     if topic is not None:
         topics = sorted(set(df["topic"]))
         if topic not in topics:
@@ -104,7 +105,7 @@ def passages(topic: str | None = None, atlas: Atlas | None = None) -> pd.DataFra
 
 def disagreements(atlas: Atlas | None = None) -> pd.DataFrame:
     """Where the texts differ, each with both quotes side by side."""
-    return _atlas(atlas)["disagreements"].copy()
+    return atlas_or_default(atlas)["disagreements"].copy()
 
 
 def glossary(search: str = "", atlas: Atlas | None = None) -> pd.DataFrame:
@@ -113,7 +114,7 @@ def glossary(search: str = "", atlas: Atlas | None = None) -> pd.DataFrame:
     >>> glossary("biopsy")["term"].tolist()
     ['biopsy', 'pathology report']
     """
-    a = _atlas(atlas)
+    a = atlas_or_default(atlas)
     df = a["glossary"].copy()
     lowered = {sid: t.lower() for sid, t in a.texts.items()}
     df["source_ids"] = [
@@ -127,7 +128,7 @@ def glossary(search: str = "", atlas: Atlas | None = None) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
-def validate_selection(ids, atlas: Atlas | None = None) -> list[str]:
+def validate_selection(ids: Iterable[str] | str, atlas: Atlas | None = None) -> list[str]:
     """Check a selection of characteristic ids; return it without repeats, in vocabulary order.
 
     ``ids`` is any iterable of ids (a list, tuple, set, or a generator: it is read once), or one id as a
@@ -149,7 +150,7 @@ def validate_selection(ids, atlas: Atlas | None = None) -> list[str]:
     for i in ids:
         if not isinstance(i, str):
             raise TypeError(f"expected {accepted}; got {type(i).__name__} {_short(i)} among the ids")
-    ix = _index(_atlas(atlas))
+    ix = _index(atlas_or_default(atlas))
     order, one_choice = ix.order, ix.one_choice
     known = set(order)
     unknown = list(dict.fromkeys(i for i in ids if i not in known))
@@ -172,7 +173,7 @@ def _short(value, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit] + "..."
 
 
-def associations(ids, atlas: Atlas | None = None) -> pd.DataFrame:
+def associations(ids: Iterable[str] | str, atlas: Atlas | None = None) -> pd.DataFrame:
     """The claims (statement, characteristic pairs) for these characteristics, strongest stance first within
     each characteristic, each with the ``tier`` its statement takes for the whole selection: ``fits``,
     ``would_fit`` or ``does_not_fit`` (see :func:`answer`).
@@ -183,7 +184,7 @@ def associations(ids, atlas: Atlas | None = None) -> pd.DataFrame:
     >>> associations(["bone"])[["category", "source_id", "stance", "tier"]].values.tolist()
     [['radiation', 'faslodex_site', 'for_symptoms', 'fits'], ['radiation', 'johnson_2010', 'for_symptoms', 'fits']]
     """
-    a = _atlas(atlas)
+    a = atlas_or_default(atlas)
     chosen = validate_selection(ids, a)
     st = stances(a).set_index("stance")
     ix = _index(a)
@@ -377,16 +378,9 @@ class _Index:
         return Placement(s, WOULD_FIT if missing else FITS, tuple(missing))
 
 
-_INDEXES: dict = {}
-
-
 def _index(atlas: Atlas) -> _Index:
-    ix = _INDEXES.get(id(atlas))
-    if ix is None or ix.atlas is not atlas:
-        ix = _INDEXES[id(atlas)] = _Index(atlas)
-        while len(_INDEXES) > 8:            # load() makes a new Atlas after each edit: keep the newest few
-            del _INDEXES[next(iter(_INDEXES))]
-    return ix
+    """The statement index of an atlas, built once and kept on the atlas (see :meth:`Atlas.derive`)."""
+    return atlas.derive(_Index)
 
 
 def statements(atlas: Atlas | None = None) -> list[Statement]:
@@ -395,10 +389,10 @@ def statements(atlas: Atlas | None = None) -> list[Statement]:
     >>> [s.conditions for s in statements() if s.statement_id == "fas-06"]
     [('hr_positive', 'postmenopausal', 'progressed_on_hormonal')]
     """
-    return list(_index(_atlas(atlas)).ranked)
+    return list(_index(atlas_or_default(atlas)).ranked)
 
 
-def answer(ids, atlas: Atlas | None = None) -> Answer:
+def answer(ids: Iterable[str] | str, atlas: Atlas | None = None) -> Answer:
     """What the texts associate with a whole selection: each statement naming a chosen characteristic
     either fits (all its conditions chosen), would fit if more were chosen, or does not fit (a chosen value
     contradicts a condition). Only fitting statements make a category associated.
@@ -411,7 +405,7 @@ def answer(ids, atlas: Atlas | None = None) -> Answer:
     >>> [d.generic for d in a.drugs if d.restricted][:2]
     ['tamoxifen', 'anastrozole']
     """
-    a = _atlas(atlas)
+    a = atlas_or_default(atlas)
     chosen = tuple(validate_selection(ids, a))
     ix = _index(a)
     picked = set(chosen)
@@ -461,7 +455,7 @@ def _restriction(ix: _Index, d: dict, chosen: set) -> DrugNote:
     shared = set.intersection(*clashes) or set.union(*clashes)
     needs = [c for c in ix.order if any(n == c for n, _ in shared)]
     by = tuple(c for c in ix.order if any(ch == c for _, ch in shared))
-    words = lambda ids, word: f" {word} ".join(lower_first(ix.label[c]) for c in ids)
+    words = lambda ids, word: join([lower_first(ix.label[c]) for c in ids], word)
     reason = (f"every statement in the texts that names it needs {words(needs, 'or')}, and the selection "
               f"has {words(by, 'and')}")
     return DrugNote(d["generic"], d["brand"], d["category"], reason, contradicted_by=by)

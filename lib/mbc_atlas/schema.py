@@ -1,9 +1,31 @@
-"""What each file in ``data/`` must hold: its columns, its key, and how it refers to the others."""
+"""The whole data contract in one place: the fixed ids the data, the library, the notebooks and the tests
+share (``/work/shared/CONTRACT.md``), and what each file in ``data/`` must hold: its columns, its key, and
+how it refers to the others. :mod:`mbc_atlas.load` checks a data folder against this module and nothing else.
+"""
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 
-# The contract's five sources; a lecturer may add more (each needs data/sources/<source_id>.txt).
+__all__ = ["SOURCE_IDS", "CATEGORIES", "SYSTEMIC", "LOCAL", "CHARACTERISTICS", "ONE_OF", "BASES", "TABLES",
+           "TABLES_BY_NAME", "Table"]
+
+# The contract's sources as shipped; a lecturer may add more (each needs data/sources/<source_id>.txt), so
+# nothing a learner reads counts them or names them from here: counts and names come from sources.csv.
 SOURCE_IDS = ("breastcancer_org", "faslodex_site", "frankly_speaking", "standards_of_care", "johnson_2010")
 CATEGORIES = ("hormonal", "chemotherapy", "targeted", "radiation", "surgery")
+SYSTEMIC = ("hormonal", "chemotherapy", "targeted")     # as the sources themselves say
+LOCAL = ("radiation", "surgery")
+# The explorer's characteristics the contract fixes; characteristics.csv may add more.
+CHARACTERISTICS = (
+    "hr_positive", "hr_negative", "hr_unknown", "her2_positive", "her2_negative", "premenopausal",
+    "postmenopausal", "bone", "brain", "liver", "lung", "breast_chest_wall", "spine",
+    "prior_response_to_hormonal", "progressed_on_hormonal", "progressed_on_trastuzumab",
+    "rapid_progression", "isolated_metastasis",
+)
+# The contract's choose-one groups: their members must stay together in one group that takes one value.
+ONE_OF = (("hr_positive", "hr_negative", "hr_unknown"), ("her2_positive", "her2_negative"),
+          ("premenopausal", "postmenopausal"))
+# How a fact about a source is known (sources.csv, the *_basis columns).
 BASES = ("stated", "inferred", "not stated")
 # Digits 0-9 only: str.isdigit() also takes '²' and other digits that int() or a plot cannot use.
 WHOLE_NUMBER = (r"[0-9]{1,9}", "a whole number written with the digits 0-9 (at most nine of them)")
@@ -160,3 +182,4 @@ TABLES = (
         formats={"date": YEAR_MONTH},
     ),
 )
+TABLES_BY_NAME = {t.name: t for t in TABLES}

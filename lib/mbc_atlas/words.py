@@ -1,8 +1,16 @@
-"""Small helpers for sentences a learner reads: one of each, used everywhere."""
+"""Small helpers for sentences a learner reads: one of each, used everywhere (never re-typed per module)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 
-def join(items, word: str = "and") -> str:
+__all__ = ["BASIS_WORDS", "agree", "curly", "join", "lower_first", "number", "plural", "upper_first"]
+
+#: How a fact about a source is known (``sources.csv``, the ``*_basis`` columns), in the words a learner reads.
+BASIS_WORDS = {"stated": "stated in the text", "inferred": "inferred by the editors",
+               "not stated": "not stated in the text"}
+
+
+def join(items: Iterable[object], word: str = "and") -> str:
     """'a', 'a and b', 'a, b and c' ('' for nothing).
 
     >>> join(["liver", "lung", "bone"])
@@ -20,12 +28,21 @@ def join(items, word: str = "and") -> str:
 
 def lower_first(label: str) -> str:
     """A label as it reads inside a sentence: 'Postmenopausal' -> 'postmenopausal', but 'HER2-positive'
-    keeps its capitals.
+    keeps its capitals. The one rule for lower-casing a label (characteristics, categories, sites).
 
-    >>> lower_first("Hormone-receptor-negative"), lower_first("HER2-positive")
-    ('hormone-receptor-negative', 'HER2-positive')
+    >>> lower_first("Hormone-receptor-negative"), lower_first("HER2-positive"), lower_first("A single, reachable")
+    ('hormone-receptor-negative', 'HER2-positive', 'a single, reachable')
     """
     return label if label[1:2].isupper() else label[:1].lower() + label[1:]
+
+
+def upper_first(text: str) -> str:
+    """A sentence's first letter as a capital, the rest as it is.
+
+    >>> upper_first("hER2 and more")
+    'HER2 and more'
+    """
+    return text[:1].upper() + text[1:]
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
@@ -35,6 +52,15 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     ('1 text', '3 statements')
     """
     return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def agree(n: int, one: str, many: str) -> str:
+    """The word that agrees with a count: ``agree(1, "states", "state")`` -> 'states'.
+
+    >>> f"2 texts {agree(2, 'states', 'state')} it"
+    '2 texts state it'
+    """
+    return one if n == 1 else many
 
 
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
@@ -47,3 +73,12 @@ def number(n: int) -> str:
     ('five', '13')
     """
     return _NUMBERS[n] if 0 <= n < len(_NUMBERS) else str(n)
+
+
+def curly(quote: str) -> str:
+    """A quote in curly quotation marks.
+
+    >>> curly("as written")
+    '“as written”'
+    """
+    return f"\u201c{quote}\u201d"

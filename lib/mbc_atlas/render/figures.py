@@ -1,0 +1,613 @@
+"""Every figure of the lessons, each with its text alternative built from the same data.
+
+Every figure function returns an :class:`AltFigure` (a matplotlib Figure made without pyplot, so a notebook
+shows it once and nothing is left open) that carries its text alternative; every ``*_text`` function
+returns that :class:`~mbc_atlas.render.html.TextAlternative`: a plain string a test can read, shown in a
+notebook as a boxed list. The data behind each figure comes from :mod:`mbc_atlas.analysis`.
+
+Conventions: Okabe-Ito colours from the theme, and never colour alone (each category also has its own
+hatching and is always named in words); no text smaller than 12 pt.
+
+>>> fig = category_map()
+>>> sorted(t.get_text() for t in fig.axes[0].texts if t.get_text() in ("Surgery", "Chemotherapy"))
+['Chemotherapy', 'Surgery']
+"""
+from __future__ import annotations
+
+import base64
+import io
+import textwrap
+from collections.abc import Iterable, Mapping
+
+from matplotlib.figure import Figure
+from matplotlib.patches import Circle, FancyBboxPatch, Rectangle
+
+from ..analysis import appraisal, compare, sites
+from ..analysis.sites import SITE_CATEGORIES, dividing_cells
+from ..load import Atlas, atlas_or_default
+from ..query import claims, drugs
+from ..words import BASIS_WORDS, join, lower_first, number, upper_first
+from .html import TextAlternative
+from .theme import CATEGORY_STYLE, FALLBACK_STYLE, FIGURE, MATRIX_FILL, OKABE_ITO
+
+__all__ = ["AltFigure", "TextAlternative", "MIN_FONT", "OKABE_ITO", "CATEGORY_STYLE", "SITE_LAYOUT",
+           "learning_path", "learning_path_text", "category_map", "category_map_text", "side_effects",
+           "side_effects_text", "body_sites", "body_sites_text", "matrix", "matrix_text", "currency_timeline",
+           "currency_timeline_text", "jama_reference", "jama_reference_text"]
+
+MIN_FONT = 12
+TEXT, MUTED, INK = FIGURE["text"], FIGURE["muted"], FIGURE["ink"]
+HATCH = {"ties": "//", "elsewhere": "..", "silent": ""}
+
+
+class AltFigure(Figure):
+    """A Figure that carries its text alternative (``alt_text``).
+
+    Shown in a notebook it gives the PNG with the text alternative as the image's ``alt`` metadata, and the
+    text alternative as its plain-text form (what a text-only reader or a screen reader gets).
+    """
+
+    alt_text = ""
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        buf = io.BytesIO()
+        self.savefig(buf, format="png", bbox_inches="tight", facecolor=FIGURE["background"])
+        data = {"image/png": base64.b64encode(buf.getvalue()).decode("ascii"),
+                "text/plain": f"Figure. {self.alt_text}"}
+        return data, {"image/png": {"alt": self.alt_text}}
+
+
+def _new_figure(width: float, height: float) -> AltFigure:
+    return AltFigure(figsize=(width, height), dpi=100, facecolor=FIGURE["background"])
+
+
+def _with_alt(fig: AltFigure, alt: TextAlternative) -> AltFigure:
+    fig.alt_text = " ".join([alt.title, *alt.lines])
+    return fig
+
+
+def _style(category: str) -> dict:
+    return CATEGORY_STYLE.get(category, FALLBACK_STYLE)
+
+
+def _badge(ax, x, y, w, h, category, *, empty=False):
+    """A small box filled with the category's colour and hatching (or an empty outline)."""
+    st = _style(category)
+    ax.add_patch(Rectangle((x, y), w, h, facecolor=FIGURE["background"] if empty else st["color"],
+                           hatch=None if empty else st["hatch"], edgecolor=MUTED if empty else TEXT,
+                           linewidth=1.2, linestyle="--" if empty else "-"))
+
+
+# -- the learning path ---------------------------------------------------------------------------------------
+
+def learning_path(notebooks: Iterable[tuple[str, str]], objectives: Mapping[str, str]) -> AltFigure:
+    """The notebooks in reading order (``(name, title)`` pairs), each with its one-line objective
+    (:func:`mbc_atlas.lesson.learning_path` passes the collection's own).
+
+    >>> [t.get_text() for t in learning_path([("00_start", "Start here")], {}).axes[0].texts][:2]
+    ['00', 'Start here']
+    """
+    notebooks, objectives = tuple(notebooks), dict(objectives)
+    n = len(notebooks)
+    row = 0.78
+    fig = _new_figure(12, 0.9 + row * n)
+    ax = fig.add_axes([0, 0, 1, 1])
+    ax.set_xlim(0, 12)
+    ax.set_ylim(-0.2 - row * n, 0.6)
+    ax.axis("off")
+    ax.plot([0.7, 0.7], [-row * 0.5, -row * (n - 0.5)], color=MUTED, linewidth=3, zorder=1)
+    for i, (name, title) in enumerate(notebooks):
+        y = -row * (i + 0.5)
+        ax.add_patch(Circle((0.7, y), 0.3, facecolor=OKABE_ITO["blue"], edgecolor=TEXT, zorder=2))
+        ax.text(0.7, y, name.split("_", 1)[0], ha="center", va="center", color=FIGURE["background"],
+                fontsize=14, fontweight="bold", zorder=3)
+        ax.text(1.3, y + 0.14, title, ha="left", va="center", fontsize=15, fontweight="bold", color=TEXT)
+        goal = objectives.get(name, "")
+        ax.text(1.3, y - 0.2, f"You will be able to {goal}" if goal else "", ha="left", va="center",
+                fontsize=13, color=INK)
+    ax.text(0.2, 0.3, "The learning path: read the notebooks in this order", fontsize=16,
+            fontweight="bold", color=TEXT, va="center")
+    return _with_alt(fig, learning_path_text(notebooks, objectives))
+
+
+def learning_path_text(notebooks: Iterable[tuple[str, str]], objectives: Mapping[str, str]) -> TextAlternative:
+    """The learning path in words.
+
+    >>> learning_path_text([("00_start", "Start here")], {"00_start": "identify who wrote each text"}).lines[0]
+    '00 Start here (00_start.ipynb): identify who wrote each text.'
+    """
+    notebooks, objectives = tuple(notebooks), dict(objectives)
+    lines = [f"{name.split('_', 1)[0]} {title} ({name}.ipynb): {objectives.get(name, 'no objective given')}."
+             for name, title in notebooks]
+    return TextAlternative(f"The learning path has {len(lines)} notebooks, read in this order:", lines)
+
+
+# -- the categories, systemic and local ----------------------------------------------------------------------
+
+def _category_facts(atlas: Atlas) -> list[dict]:
+    cats = atlas["categories"]
+    d = drugs(atlas)
+    c = claims(atlas)
+    out = []
+    for rec in cats.to_dict("records"):
+        named = d[d["category"] == rec["category"]]["generic"].tolist()
+        texts = sorted(set(c[c["category"] == rec["category"]]["source_id"]))
+        out.append({**rec, "drugs": named, "claim_sources": texts})
+    return out
+
+
+def category_map(atlas: Atlas | None = None) -> AltFigure:
+    """The treatment categories, grouped as the texts group them: systemic (whole-body) and local.
+
+    Each box names the drugs the texts file under the category and how many texts tie the category to
+    a tumour or patient characteristic.
+    """
+    a = atlas_or_default(atlas)
+    facts = _category_facts(a)
+    n_sources = a.n_texts
+    scopes = list(dict.fromkeys(f["scope"] for f in facts))
+    per_scope = {s: [f for f in facts if f["scope"] == s] for s in scopes}
+    rows = max(len(v) for v in per_scope.values())
+    box_h, gap = 2.0, 0.35
+    height = 1.6 + rows * (box_h + gap)
+    col_w = 6.2
+    fig = _new_figure(1.0 + col_w * len(scopes) * 1.02, height * 0.95)
+    ax = fig.add_axes([0, 0, 1, 1])
+    ax.set_xlim(0, 0.4 + (col_w + 0.4) * len(scopes))
+    ax.set_ylim(0, height)
+    ax.axis("off")
+    titles = {"systemic": "SYSTEMIC: reaches the whole body", "local": "LOCAL: treats one area of the body"}
+    for j, scope in enumerate(scopes):
+        x0 = 0.4 + j * (col_w + 0.4)
+        ax.add_patch(FancyBboxPatch((x0, 0.2), col_w, height - 0.4, boxstyle="round,pad=0.02,rounding_size=0.2",
+                                    facecolor=FIGURE["panel"] if scope == "systemic" else FIGURE["background"], edgecolor=TEXT,
+                                    linewidth=1.5, linestyle="-" if scope == "systemic" else "--"))
+        ax.text(x0 + 0.25, height - 0.65, titles.get(scope, scope.upper()), fontsize=15, fontweight="bold",
+                color=TEXT, va="center")
+        for i, f in enumerate(per_scope[scope]):
+            top = height - 1.2 - i * (box_h + gap)
+            bx = x0 + 0.25
+            ax.add_patch(Rectangle((bx, top - box_h), col_w - 0.5, box_h, facecolor=FIGURE["background"], edgecolor=TEXT,
+                                   linewidth=1.2))
+            _badge(ax, bx, top - box_h, 0.55, box_h, f["category"])
+            ax.text(bx + 0.75, top - 0.35, f["label"], fontsize=15, fontweight="bold", color=TEXT, va="center")
+            named = ", ".join(f["drugs"]) if f["drugs"] else "none"
+            body = textwrap.fill(f"Drugs the texts name: {named}", 52)
+            ax.text(bx + 0.75, top - 0.7, body, fontsize=12, color=INK, va="top", linespacing=1.25)
+            ax.text(bx + 0.75, top - box_h + 0.2,
+                    f"Tied to a characteristic by {len(f['claim_sources'])} of {n_sources} texts",
+                    fontsize=12, color=INK, va="bottom", style="italic")
+    return _with_alt(fig, category_map_text(a))
+
+
+def category_map_text(atlas: Atlas | None = None) -> TextAlternative:
+    """The category map in words, with the quote that gives each category its scope.
+
+    >>> category_map_text().lines[-1].startswith("Surgery is local")
+    True
+    """
+    a = atlas_or_default(atlas)
+    n_sources = a.n_texts
+    lines = []
+    for f in _category_facts(a):
+        named = join(f["drugs"]) if f["drugs"] else "no drugs"
+        who = join(a.names(f["claim_sources"])) or "no text"
+        lines.append(f"{f['label']} is {f['scope']} ({a.source_names[f['source_id']]}: \u201c{f['quote']}\u201d). "
+                     f"The texts name {named}. {len(f['claim_sources'])} of {n_sources} texts tie it to a "
+                     f"characteristic: {who}.")
+    scopes = list(dict.fromkeys(f["scope"] for f in _category_facts(a)))
+    counts = ", ".join(f"{sum(f['scope'] == s for f in _category_facts(a))} {s}" for s in scopes)
+    return TextAlternative(f"The {number(len(lines))} treatment categories, grouped by scope ({counts}):", lines)
+
+
+# -- why chemotherapy's side effects follow rapidly dividing cells -------------------------------------------
+
+def side_effects(passage_id: str | None = None, atlas: Atlas | None = None) -> AltFigure:
+    """Why chemotherapy's side effects follow rapidly dividing cells; every label is a phrase of the text
+    (the passage :func:`mbc_atlas.analysis.sites.dividing_cells` finds, or ``passage_id``)."""
+    a = atlas_or_default(atlas)
+    d = dividing_cells(passage_id, a)
+    targets = [(d["aim"], True)] + [(s, False) for s in d["also"]]
+    n = len(targets)
+    row = 1.25
+    height = max(5.2, 1.6 + n * row)
+    fig = _new_figure(14, height * 0.85)
+    ax = fig.add_axes([0, 0, 1, 1])
+    ax.set_xlim(0, 16)
+    ax.set_ylim(0, height)
+    ax.axis("off")
+    mid = (height - 0.9) / 2
+    # The treatment.
+    ax.add_patch(FancyBboxPatch((0.3, mid - 1.1), 4.2, 2.2, boxstyle="round,pad=0.05", facecolor=FIGURE["background"],
+                                edgecolor=TEXT, linewidth=1.5))
+    _badge(ax, 0.3, mid + 0.55, 4.2, 0.55, "chemotherapy")
+    ax.text(2.4, mid + 0.82, "Chemotherapy", ha="center", va="center", fontsize=15, fontweight="bold",
+            color=TEXT, bbox=dict(facecolor=FIGURE["background"], edgecolor="none", pad=1))
+    ax.text(2.4, mid - 0.25, textwrap.fill("kills " + d["action"], 24), ha="center", va="center", fontsize=13,
+            color=TEXT)
+    # The cells it reaches.
+    for i, (label, aim) in enumerate(targets):
+        y = height - 1.3 - i * row
+        ax.annotate("", xy=(5.8, y), xytext=(4.55, mid), arrowprops=dict(arrowstyle="-|>", color=TEXT, lw=1.6))
+        ax.add_patch(Rectangle((5.8, y - 0.45), 5.2, 0.9, facecolor=FIGURE["background"], edgecolor=TEXT,
+                               linewidth=2.6 if aim else 1.2, linestyle="-" if aim else "--"))
+        ax.text(6.0, y + 0.13, label, va="center", fontsize=13, color=TEXT, fontweight="bold" if aim else "normal")
+        ax.text(6.0, y - 0.24, "\u201cThese include\u201d" if aim else "\u201cbut may also include\u201d",
+                va="center", fontsize=12, color=INK, style="italic")
+    # The consequence.
+    if d["consequence"]:
+        ys = [height - 1.3 - i * row for i in range(1, n)]
+        cy = sum(ys) / len(ys) if ys else mid
+        for y in ys:
+            ax.annotate("", xy=(11.9, cy), xytext=(11.05, y), arrowprops=dict(arrowstyle="-|>", color=MUTED, lw=1.3))
+        ax.add_patch(FancyBboxPatch((11.9, cy - 0.9), 3.8, 1.8, boxstyle="round,pad=0.05", facecolor=FIGURE["background"],
+                                    edgecolor=TEXT, linewidth=1.2, linestyle="--"))
+        ax.text(13.8, cy, textwrap.fill("This is why " + d["consequence"], 26), ha="center", va="center",
+                fontsize=12, color=TEXT)
+    ax.text(0.3, height - 0.35, f"Why side effects follow rapidly dividing cells (labels quote "
+            f"{a.source_names[d['source_id']]})", fontsize=14, fontweight="bold", color=TEXT, va="center")
+    return _with_alt(fig, side_effects_text(passage_id, a))
+
+
+def side_effects_text(passage_id: str | None = None, atlas: Atlas | None = None) -> TextAlternative:
+    """The side-effects diagram in words (show the passage itself beside it with ``lesson.cite``)."""
+    a = atlas_or_default(atlas)
+    d = dividing_cells(passage_id, a)
+    name = a.source_names[d["source_id"]]
+    lines = [f"Chemotherapy kills {d['action']}.",
+             f"The cells meant: {d['aim']}.",
+             *[f"It may also reach {s}." for s in d["also"]]]
+    if d["consequence"]:
+        lines.append(f"This is why {d['consequence']}.")
+    return TextAlternative(f"Diagram: every label quotes {name}.", lines)
+
+
+# -- where the cancer has spread -----------------------------------------------------------------------------
+
+#: Where each site sits on the schematic outline (x, y) and on which side its label goes.
+SITE_LAYOUT = {
+    "brain": ((0.0, 10.65), "left"),
+    "lung": ((-0.75, 8.25), "left"),
+    "liver": ((-0.6, 6.45), "left"),
+    "bone": ((-0.85, 2.9), "left"),
+    "breast_chest_wall": ((0.85, 7.75), "right"),
+    "spine": ((0.0, 6.9), "right"),
+}
+
+
+def _stack(anchors, heights, top, bottom):
+    """Place boxes in a column, top down, in the order of their anchors; return their top edges."""
+    order = sorted(range(len(anchors)), key=lambda i: -anchors[i])
+    free = (top - bottom) - sum(heights)
+    gap = free / max(len(anchors) - 1, 1) if len(anchors) > 1 else 0
+    gap = min(max(gap, 0.25), 1.2)
+    tops, y = {}, top
+    for i in order:
+        tops[i] = y
+        y -= heights[i] + gap
+    return [tops[i] for i in range(len(anchors))]
+
+
+def body_sites(site_categories: Iterable[str] = SITE_CATEGORIES, atlas: Atlas | None = None) -> AltFigure:
+    """A schematic body: each place the cancer can spread to, and which categories the texts tie to it.
+
+    Each site's box lists every category in ``site_categories``: a filled, hatched badge and the number of
+    texts where the texts tie the two, a dashed empty badge and "not in the texts" where none does.
+    """
+    a = atlas_or_default(atlas)
+    site_categories = tuple(site_categories)
+    links = sites.site_links(site_categories, a)
+    places = list(dict.fromkeys(links["site"]))
+    fig = _new_figure(14, 14 * 14.3 / 22)
+    ax = fig.add_axes([0, 0, 1, 1])
+    ax.set_xlim(-11, 11)
+    ax.set_ylim(-1.5, 12.8)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    # A plain outline: head, torso, arms, legs (a schematic, not anatomy).
+    body = dict(facecolor=FIGURE["body"], edgecolor=FIGURE["body_edge"], linewidth=2)
+    ax.add_patch(Circle((0, 10.6), 0.8, **body))
+    ax.add_patch(Rectangle((-0.3, 9.5), 0.6, 0.4, **body))
+    ax.add_patch(FancyBboxPatch((-1.6, 5.0), 3.2, 4.5, boxstyle="round,pad=0.05,rounding_size=0.6", **body))
+    for sx in (-1, 1):
+        ax.add_patch(FancyBboxPatch((sx * 1.75 - 0.3, 5.2), 0.6, 4.0, boxstyle="round,pad=0.02,rounding_size=0.3", **body))
+        ax.add_patch(FancyBboxPatch((sx * 0.8 - 0.4, 0.5), 0.8, 4.6, boxstyle="round,pad=0.02,rounding_size=0.3", **body))
+    ax.plot([0, 0], [5.3, 9.4], color=FIGURE["body_edge"], linewidth=2, linestyle=(0, (2, 2)))
+    # The label boxes, one column per side.
+    line_h, title_h, pad, box_w = 0.62, 0.75, 0.2, 7.6
+    placed = {}
+    for side in ("left", "right"):
+        mine = [s for s in places if SITE_LAYOUT.get(s, ((0, 0), "right"))[1] == side]
+        if not mine:
+            continue
+        heights = [title_h + line_h * len(site_categories) + pad for _ in mine]
+        anchors = [SITE_LAYOUT.get(s, ((0, 0.5), side))[0][1] for s in mine]
+        tops = _stack(anchors, heights, 12.6, -0.1)
+        for s, top, h in zip(mine, tops, heights):
+            placed[s] = (side, top, h)
+    for s in places:
+        side, top, h = placed[s]
+        (px, py) = SITE_LAYOUT.get(s, ((0.0, 0.5), side))[0]
+        x0 = -10.9 if side == "left" else 10.9 - box_w
+        mine = links[links["site"] == s]
+        ax.add_patch(Rectangle((x0, top - h), box_w, h, facecolor=FIGURE["background"], edgecolor=TEXT, linewidth=1.3))
+        ax.text(x0 + 0.2, top - 0.38, mine["site_label"].iloc[0], fontsize=15, fontweight="bold", color=TEXT,
+                va="center")
+        for k, rec in enumerate(mine.to_dict("records")):
+            y = top - title_h - line_h * k - line_h / 2
+            has = rec["n_texts"] > 0
+            _badge(ax, x0 + 0.2, y - 0.22, 0.7, 0.44, rec["category"], empty=not has)
+            words = (f"{rec['category_label']}: {rec['n_texts']} text{'s' if rec['n_texts'] != 1 else ''}"
+                     if has else f"{rec['category_label']}: not in the texts")
+            ax.text(x0 + 1.1, y, words, fontsize=13, va="center", color=TEXT if has else MUTED,
+                    fontweight="bold" if has else "normal", style="normal" if has else "italic")
+        # Leader from the box to the site's dot.
+        lx = x0 + box_w if side == "left" else x0
+        ax.plot([lx, px], [top - 0.38, py], color=TEXT, linewidth=1.2)
+        ax.add_patch(Circle((px, py), 0.22, facecolor=TEXT, edgecolor=FIGURE["background"], linewidth=2, zorder=5))
+    _badge(ax, -10.9, -1.05, 0.7, 0.44, site_categories[0])
+    ax.text(-10.0, -0.83, "patterned box: the texts tie the two (number of texts);", fontsize=12, va="center", color=TEXT)
+    _badge(ax, 0.3, -1.05, 0.7, 0.44, site_categories[0], empty=True)
+    ax.text(1.2, -0.83, "dashed empty box: no text ties them", fontsize=12, va="center", color=TEXT)
+    return _with_alt(fig, body_sites_text(site_categories, a))
+
+
+def body_sites_text(site_categories: Iterable[str] = SITE_CATEGORIES, atlas: Atlas | None = None) -> TextAlternative:
+    """The body-site diagram in words: for each site, which texts tie which categories to it, with the
+    conditions the texts add, and which categories they are silent about.
+
+    >>> [l for l in body_sites_text().lines if l.startswith("Liver")][0]
+    'Liver. Chemotherapy: Breastcancer.org. The sources say nothing about radiation therapy or surgery for it.'
+    """
+    a = atlas_or_default(atlas)
+    site_categories = tuple(site_categories)
+    links = sites.site_links(site_categories, a)
+    c = claims(a).set_index("claim_id")
+    lines = []
+    for site, part in links.groupby("site", sort=False):
+        bits = [f"{part['site_label'].iloc[0]}."]
+        for r in part[part["n_texts"] > 0].to_dict("records"):
+            who = {}
+            for cid in r["claim_ids"]:
+                who.setdefault(c.loc[cid, "source_id"], [])
+                if c.loc[cid, "condition"] and c.loc[cid, "condition"] not in who[c.loc[cid, "source_id"]]:
+                    who[c.loc[cid, "source_id"]].append(c.loc[cid, "condition"])
+            said = "; ".join(name + (f" ({'; '.join(conds)})" if conds else "")
+                             for name, conds in zip(a.names(list(who)), who.values()))
+            bits.append(f"{r['category_label']}: {said}.")
+        silent = part[part["n_texts"] == 0]["category_label"].str.lower().tolist()
+        if len(bits) == 1:
+            bits.append("No text ties it to these categories.")
+        elif silent:
+            bits.append(f"The sources say nothing about {join(silent, 'or')} for it.")
+        lines.append(" ".join(bits))
+    cats = join(a.category_labels[c].lower() for c in site_categories)
+    return TextAlternative(f"Where the cancer has spread, and which of {cats} the texts tie to each place "
+                           "(with the conditions the texts add):", lines)
+
+
+# -- the texts compared --------------------------------------------------------------------------------------
+
+def matrix(atlas: Atlas | None = None) -> AltFigure:
+    """The comparison matrix as a figure: rows are (characteristic, category) pairs, columns the texts; every
+    cell carries its symbol as well as its fill and hatching, and differing cells a thick dashed vermillion
+    edge."""
+    a = atlas_or_default(atlas)
+    m = compare.matrix(a)
+    src = a["sources"]
+    pairs = list(dict.fromkeys(zip(m["characteristic_label"], m["category_label"])))
+    n_rows, n_cols = len(pairs), len(src)
+    row_h, col_w, left = 0.42, 1.55, 5.6
+    width, height = left + col_w * n_cols + 0.3, 3.0 + row_h * n_rows
+    fig = _new_figure(width, height)
+    ax = fig.add_axes([0, 0, 1, 1])
+    ax.set_xlim(0, width)
+    ax.set_ylim(0, height)
+    ax.axis("off")
+    top = height - 2.25
+    for j, name in enumerate(src["short_name"]):
+        ax.text(left + col_w * (j + 0.5), top + 0.1, "\n".join(textwrap.wrap(name, 14, break_long_words=False)), ha="center", va="bottom",
+                fontsize=12, fontweight="bold")
+    index = {p: i for i, p in enumerate(pairs)}
+    col = {s: j for j, s in enumerate(src["source_id"])}
+    previous = None
+    for (chl, catl), i in index.items():
+        y = top - row_h * (i + 1)
+        label = f"{chl} \u2192 {catl}" if chl != previous else f"\u2003\u2192 {catl}"
+        ax.text(left - 0.15, y + row_h / 2, label, ha="right", va="center", fontsize=12)
+        previous = chl
+    for r in m.to_dict("records"):
+        i = index[(r["characteristic_label"], r["category_label"])]
+        j = col[r["source_id"]]
+        x, y = left + col_w * j + 0.05, top - row_h * (i + 1) + 0.04
+        disputed = bool(r["disputes"])
+        ax.add_patch(Rectangle((x, y), col_w - 0.1, row_h - 0.08, facecolor=MATRIX_FILL[r["status"]],
+                               hatch=HATCH[r["status"]] or None, edgecolor=FIGURE["warn"] if disputed else MUTED,
+                               linewidth=3 if disputed else 0.8, linestyle="--" if disputed else "-"))
+        mark = compare.SYMBOL[r["status"]] + (f" {compare.DISPUTE_SYMBOL}" if disputed else "")
+        ax.text(x + (col_w - 0.1) / 2, y + (row_h - 0.08) / 2, mark, ha="center", va="center", fontsize=13,
+                fontweight="bold", bbox=dict(facecolor=FIGURE["background"], edgecolor="none", pad=0.5))
+    ax.text(0.2, height - 0.45, "Which text ties which characteristic to which category", fontsize=15,
+            fontweight="bold", va="center")
+    sym = compare.SYMBOL
+    legend = (f"{sym['ties']} blue, hatched: the text ties them      {sym['elsewhere']} yellow, dotted: it ties the "
+              f"characteristic to another category only\n{sym['silent']} white: it says nothing about the "
+              f"characteristic      {compare.DISPUTE_SYMBOL} dashed vermillion edge: the texts differ here")
+    ax.text(0.2, height - 1.0, legend, fontsize=12, va="center", linespacing=1.5)
+    return _with_alt(fig, matrix_text(a))
+
+
+def matrix_text(atlas: Atlas | None = None) -> TextAlternative:
+    """The matrix in words: for each pair, which texts tie it (with stance), which tie the characteristic
+    elsewhere, which are silent, and where the texts differ.
+
+    >>> [l for l in matrix_text().lines if l.startswith("Liver")][0]
+    'Liver → Chemotherapy: tied by Breastcancer.org (usually recommended). FASLODEX product site, Frankly Speaking About Cancer, Standards of Care fact sheet and Johnson (2010) blog post say nothing about liver.'
+    """
+    a = atlas_or_default(atlas)
+    m = compare.matrix(a)
+    lines = []
+    for (chl, catl), part in m.groupby(["characteristic_label", "category_label"], sort=False):
+        recs = part.to_dict("records")
+        tied = [f"{r['source']} ({r['stance']})" for r in recs if r["status"] == "ties"]
+        other = [r["source"] for r in recs if r["status"] == "elsewhere"]
+        silent = [r["source"] for r in recs if r["status"] == "silent"]
+        line = f"{chl} \u2192 {catl}: tied by {join(tied)}."
+        if other:
+            line += f" Tied to another category only by {join(other)}."
+        if silent:
+            line += f" {join(silent)} say{'s' if len(silent) == 1 else ''} nothing about {lower_first(chl)}."
+        disputes = list(dict.fromkeys(zip((n for r in recs for n in r["dispute_numbers"]),
+                                          (d for r in recs for d in r["disputes"]))))
+        if disputes:
+            line += " The texts differ here: " + "; ".join(f"see disagreement {n} ({d})" for n, d in disputes) + "."
+        lines.append(line)
+    return TextAlternative(f"For each characteristic-category pair at least one of the {a.n_texts} texts ties "
+                           f"({len(lines)} pairs):", lines)
+
+
+def currency_timeline(atlas: Atlas | None = None) -> AltFigure:
+    """A timeline: the texts' dates above the line, the later developments below it (in a separate,
+    double-bordered band labelled as not from the texts)."""
+    a = atlas_or_default(atlas)
+    dev = compare.developments(a)
+    dates = compare.texts_dates(a)
+    dated = [r for r in dates.to_dict("records") if r["earliest"] is not None]
+    undated = [r["source"] for r in dates.to_dict("records") if r["earliest"] is None]
+    start = min([r["earliest"] for r in dated] + [int(dev["year"].min())]) - 1
+    end = max(int(dev["year"].max()), compare.DEVELOPMENTS_COMPILED) + 1
+    step = 0.62
+    top = 1.2 + step * (len(dated) + (1 if undated else 0))
+    bottom = -1.6 - step * len(dev)
+    fig = _new_figure(14, 0.75 * (top - bottom) + 0.6)
+    ax = fig.add_axes([0.01, 0.01, 0.98, 0.98])
+    ax.set_xlim(start - 0.3, end + 0.3)
+    ax.set_ylim(bottom - 0.2, top + 0.2)
+    ax.axis("off")
+    mid = (start + end) / 2
+    ax.plot([start, end], [0, 0], color=TEXT, linewidth=2)
+    for y in range(start, end + 1):
+        ax.plot([y, y], [-0.1, 0.1], color=TEXT, linewidth=1.5)
+        ax.text(y, -0.25, str(y), ha="center", va="top", fontsize=12)
+    ax.text(start - 0.2, top - 0.1, f"The {number(a.n_texts)} texts (dates from sources.csv)", fontsize=15, fontweight="bold",
+            va="center")
+    level = top - 0.1 - step
+    for r in dated:
+        x0 = r["earliest"] + 0.5
+        x1 = (r["latest"] + 0.5) if r["latest"] is not None else x0
+        inferred = r["basis"] == BASIS_WORDS["inferred"]
+        open_ended = r["latest"] is None
+        ax.plot([x0, x1 + (1.0 if open_ended else 0)], [level, level], color=FIGURE["accent"], linewidth=6,
+                linestyle=(0, (1.5, 1)) if inferred or open_ended else "-", solid_capstyle="butt")
+        ax.plot([x0], [level], marker="o", markersize=10, color=FIGURE["accent"])
+        ax.plot([x0, x0], [level, 0], color=FIGURE["accent"], linewidth=0.8, linestyle=":")
+        words = f"{r['source']}: {r['dates']} ({r['basis']})"
+        ax.text(x1 + (1.15 if open_ended else 0.2), level, words, fontsize=12, va="center")
+        level -= step
+    if undated:
+        ax.text(start - 0.2, level, textwrap.fill("No date in the text: " + join(undated), 110), fontsize=12,
+                va="center", style="italic")
+    band_top = -0.75
+    ax.add_patch(Rectangle((start - 0.3, bottom - 0.15), end - start + 0.6, band_top - bottom + 0.15,
+                           facecolor=FIGURE["not_from_texts"], edgecolor=TEXT, linewidth=2.5))
+    ax.text(start - 0.15, band_top - 0.35, f"{compare.not_from_texts(a, shout=True)}: later developments (US FDA "
+            f"approvals; list compiled {compare.DEVELOPMENTS_COMPILED}; each from its cited reference)", fontsize=13,
+            fontweight="bold",
+            va="center")
+    for i, r in enumerate(dev.to_dict("records")):
+        x = r["year"] + ((int(r["date"][5:7]) - 0.5) / 12 if len(r["date"]) == 7 else 0.5)
+        y = band_top - 0.95 - i * step
+        ax.plot([x, x], [y, 0], color=MUTED, linewidth=0.8, linestyle=":")
+        ax.plot([x], [y], marker="D", markersize=9, color=FIGURE["warn"], markeredgecolor=TEXT)
+        right = x < mid + 2
+        ax.text(x + (0.15 if right else -0.15), y, f"{r['when']}: {r['drug']}", fontsize=12, va="center",
+                ha="left" if right else "right", bbox=dict(facecolor=FIGURE["not_from_texts"], edgecolor="none", pad=1))
+    return _with_alt(fig, currency_timeline_text(a))
+
+
+def currency_timeline_text(atlas: Atlas | None = None) -> TextAlternative:
+    """The timeline in words: the texts' dates, then each later development with its date and reference.
+
+    >>> sum(line.startswith("Not from the five texts") for line in currency_timeline_text().lines)
+    1
+    """
+    a = atlas_or_default(atlas)
+    dates = compare.texts_dates(a)
+    lines = []
+    for r in dates.to_dict("records"):
+        if r["earliest"] is None:
+            lines.append(f"{r['source']}: no date in the text.")
+        else:
+            span = (f"{r['earliest']} or later" if r["latest"] is None else str(r["earliest"])
+                    if r["latest"] == r["earliest"] else f"{r['earliest']} to {r['latest']}")
+            lines.append(f"{r['source']}: {span} ({r['dates']}; {r['basis']}).")
+    lines.append(f"{upper_first(compare.not_from_texts(a))} (list compiled {compare.DEVELOPMENTS_COMPILED}), each a "
+                 "fact from the reference given:")
+    for r in compare.developments(a).to_dict("records"):
+        lines.append(f"{r['when']}: {r['development']} Reference: {r['citation']}")
+    return TextAlternative("Timeline: when the texts were written, and what came after them.", lines)
+
+
+# -- the appraisal -------------------------------------------------------------------------------------------
+
+def jama_reference(atlas: Atlas | None = None) -> AltFigure:
+    """The JAMA reference answers as a grid (texts x benchmarks): a hatched, filled cell with a tick where the
+    text states the fact; an empty cell with a cross where it does not (and the word "inferred" where the
+    editors inferred it); the score of each text at the right."""
+    a = atlas_or_default(atlas)
+    r = appraisal.reference(a)
+    scores = appraisal.reference_scores(a)
+    JAMA = appraisal.JAMA
+    srcs = list(dict.fromkeys(zip(r["source_id"], r["source"])))
+    n, m = len(srcs), len(JAMA)
+    cw, rh, left = 2.3, 0.85, 3.6
+    width, height = left + cw * m + 2.2, 1.9 + rh * n + 0.9
+    fig = _new_figure(width, height)
+    ax = fig.add_axes([0, 0, 1, 1])
+    ax.set_xlim(0, width)
+    ax.set_ylim(0, height)
+    ax.axis("off")
+    top = height - 1.5
+    ax.text(0.2, height - 0.4, "JAMA benchmarks each text meets (reference answers, from sources.csv)",
+            fontsize=15, fontweight="bold", va="center")
+    for j, b in enumerate(JAMA):
+        ax.text(left + cw * (j + 0.5), top + 0.15, b.name, ha="center", va="bottom", fontsize=13, fontweight="bold")
+    ax.text(left + cw * m + 1.1, top + 0.15, "Met", ha="center", va="bottom", fontsize=13, fontweight="bold")
+    cell = r.set_index(["source_id", "benchmark"])
+    for i, (sid, name) in enumerate(srcs):
+        y = top - rh * (i + 1)
+        ax.text(left - 0.15, y + rh / 2, name, ha="right", va="center", fontsize=12)
+        for j, b in enumerate(JAMA):
+            rec = cell.loc[(sid, b.id)]
+            x = left + cw * j + 0.08
+            ax.add_patch(Rectangle((x, y + 0.06), cw - 0.16, rh - 0.12,
+                                   facecolor=FIGURE["met"] if rec["met"] else FIGURE["background"],
+                                   hatch="//" if rec["met"] else None,
+                                   edgecolor=TEXT if rec["met"] else MUTED, linewidth=1.2,
+                                   linestyle="-" if rec["met"] else "--"))
+            word = "\u2714 yes" if rec["met"] else ("\u2718 no (inferred)" if rec["basis"] == "inferred" else "\u2718 no")
+            ax.text(x + (cw - 0.16) / 2, y + rh / 2, word, ha="center", va="center", fontsize=12,
+                    fontweight="bold" if rec["met"] else "normal",
+                    bbox=dict(facecolor=FIGURE["background"], edgecolor="none", pad=1.5) if rec["met"] else None)
+        ax.text(left + cw * m + 1.1, y + rh / 2, f"{scores[sid]} of {m}", ha="center", va="center", fontsize=13,
+                fontweight="bold")
+    ax.text(0.2, 0.45, "Green, hatched, \u2714: the text states it.  White, dashed, \u2718: it does not "
+            "(\u201cinferred\u201d: only the editors infer it).", fontsize=12, va="center")
+    return _with_alt(fig, jama_reference_text(a))
+
+
+def jama_reference_text(atlas: Atlas | None = None) -> TextAlternative:
+    """The JAMA reference chart in words: one line per text, with the evidence for each benchmark.
+
+    >>> jama_reference_text().lines[-1].startswith("Johnson (2010) blog post: 3 of 4 benchmarks met")
+    True
+    """
+    a = atlas_or_default(atlas)
+    r = appraisal.reference(a)
+    scores = appraisal.reference_scores(a)
+    lines = []
+    for sid, part in r.groupby("source_id", sort=False):
+        bits = [f"{rec['name'].lower()} {'yes' if rec['met'] else 'no'} ({rec['evidence']})" for rec in part.to_dict("records")]
+        lines.append(f"{part['source'].iloc[0]}: {scores[sid]} of {len(appraisal.JAMA)} benchmarks met: "
+                     + "; ".join(bits))
+    return TextAlternative("JAMA benchmarks each text meets, by the collection's reference answers:", lines)

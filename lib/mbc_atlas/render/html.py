@@ -1,0 +1,225 @@
+"""The one place that writes HTML tags: :func:`el` and the small pieces every page shares (a quote, a
+disagreement, a question whose answer is revealed, the note, the navigation, a text alternative).
+
+Escaping is by construction. Markup is an :class:`Html` string; anything else put into an element (a text,
+a label, a quote from ``data/``) is escaped on the way in, whether it is a child of :func:`el`, an
+attribute value, or added to an :class:`Html` with ``+`` or :meth:`Html.join`. So text from the data can
+never become a tag.
+
+>>> el("p", "1 < 2 ", el("strong", "& so"), cls="para")
+Html('<p class="mbc-para" style="margin:4px 0">1 &lt; 2 <strong>&amp; so</strong></p>')
+>>> Html("<br>") + "<img>"
+Html('<br>&lt;img&gt;')
+"""
+from __future__ import annotations
+
+import html as _html
+from collections.abc import Iterable
+from html.parser import HTMLParser
+from typing import Any, Union
+
+from markupsafe import Markup
+
+from . import theme
+
+__all__ = ["Html", "el", "text", "join", "quote", "disagreement", "reveal", "note", "nav", "details",
+           "answer", "key_points", "TextAlternative", "visible_text"]
+
+
+class Html(Markup):
+    """A string of markup, safe to show. Adding a plain string to it (``+``, :meth:`join`, :meth:`format`)
+    escapes that string first, the standard library's way (``'`` as ``&#x27;``)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def escape(cls, s: Any) -> Html:
+        if hasattr(s, "__html__"):
+            return cls(s.__html__())
+        return cls(_html.escape(str(s)))
+
+
+Child = Union[str, Html, None, Iterable["Child"]]
+
+
+def _flat(children) -> Iterable[str]:
+    for c in children:
+        if c is None or c is False or c == "":
+            continue
+        if isinstance(c, str):
+            yield c if isinstance(c, Markup) else _html.escape(c)
+        elif isinstance(c, (int, float)):
+            yield str(c)
+        else:
+            yield from _flat(c)
+
+
+def join(children: Iterable[Child], sep: str = "") -> Html:
+    """Several pieces as one :class:`Html` (plain strings escaped), ``sep`` (plain text) between them."""
+    return Html(_html.escape(sep).join(_flat(children)))
+
+
+def el(tag: str, *children: Child, cls: str | tuple[str, ...] | None = None, **attrs: Any) -> Html:
+    """``<tag class="mbc-CLS" ...attrs style="...">children</tag>``: the one function that writes a tag.
+
+    ``cls`` names looks of :data:`mbc_atlas.render.theme.STYLES`; their style is written inline too (after the
+    other attributes). An attribute ``data_x`` is written ``data-x``; None or False leaves it out, True
+    writes it bare. Children and attribute values that are not :class:`Html` are escaped.
+    """
+    names = (cls,) if isinstance(cls, str) else tuple(cls or ())
+    parts = [tag]
+    if names:
+        parts.append(f'class="{" ".join("mbc-" + n for n in names)}"')
+    for key, value in attrs.items():
+        if value is None or value is False:
+            continue
+        name = key.rstrip("_").replace("_", "-")
+        parts.append(name if value is True else f'{name}="{_html.escape(str(value))}"')
+    style = theme.inline(*names) if names else ""
+    if style:
+        parts.append(f'style="{_html.escape(style)}"')
+    opening = "<" + " ".join(parts) + ">"
+    if tag in ("br", "img", "hr", "meta", "link", "input"):
+        return Html(opening)
+    return Html(opening + "".join(_flat(children)) + f"</{tag}>")
+
+
+def text(s: str) -> Html:
+    """A text (a quote, a sentence) escaped for HTML, its line breaks kept.
+
+    >>> text("a <b>\\nc")
+    Html('a &lt;b&gt;<br>c')
+    """
+    return Html(_html.escape(s).replace("\n", "<br>"))
+
+
+BR = Html("<br>")
+
+
+# -- the shared pieces ----------------------------------------------------------------------------------------
+
+def quote(words: str, source: str, kind: str = "", extra: str = "", context: str = "", also: str = "") -> Html:
+    """A verbatim quote in curly marks, with its source beneath it: ``— source (kind) — extra``. The
+    sentence or heading it sits under (``context``) and the same statement said again (``also``) follow it
+    when there are any. The one look of a quote, wherever a text is quoted."""
+    after = [el("p", "In the context of: “", text(context), "”", cls="quote-context") if context else None,
+             el("p", "The same text says it again: “", text(also), "”", cls="quote-context") if also else None]
+    cite = "— " + source + (f" ({kind})" if kind else "") + (f" — {extra}" if extra else "")
+    return el("blockquote", "“", text(words), "”", after, BR, el("cite", cite, cls="cite"), cls="quote")
+
+
+def disagreement(summary: str, kind: str, side_a: tuple[str, Html], side_b: tuple[str, Html],
+                 disagreement_id: str = "", heading: str = "") -> Html:
+    """A place where two texts differ: what differs, then each side (its name and its quote) side by side.
+    ``heading`` (optional) numbers it in a list. The one look of a disagreement."""
+    sides = [el("div", el("strong", f"{name} says:"), words, cls="side") for name, words in (side_a, side_b)]
+    return el("section",
+              el("h4", heading, cls="disagreement-heading") if heading else None,
+              el("p", el("strong", f"The texts disagree ({kind})."), " ", summary, cls="line"),
+              el("div", sides, cls="sides"),
+              cls="disagreement", id=f"disagreement-{disagreement_id}" if disagreement_id else None,
+              data_disagreement=disagreement_id or None)
+
+
+def details(summary: str, *body: Child, cls: str | tuple[str, ...] | None = None, **attrs: Any) -> Html:
+    """A block that opens on demand: ``summary`` is what the learner clicks."""
+    return el("details", el("summary", summary, cls="reveal"), *body, cls=cls, **attrs)
+
+
+def reveal(question: str, answer_html: Child) -> Html:
+    """A check-your-understanding question whose answer opens on demand (click "Show the answer")."""
+    return el("div", el("p", el("strong", "Question."), " ", question),
+              details("Show the answer", el("div", answer_html, cls="reveal-body")), cls="question")
+
+
+def answer(intro: str, quotes: Iterable[Html] = ()) -> Html:
+    """An answer: a sentence (plain text, escaped) followed by the quotes it rests on.
+
+    >>> answer("1 < 2.")
+    Html('<p>1 &lt; 2.</p>')
+    """
+    return join([el("p", intro), *quotes])
+
+
+def note(body: Html) -> Html:
+    """The educational-use note (its words come from :mod:`mbc_atlas.lesson`)."""
+    return el("div", body, cls="note", role="note")
+
+
+def nav(links: Iterable[tuple[str, str]]) -> Html:
+    """Links to other notebooks: (href, words) pairs, separated by bars."""
+    anchors = [el("a", words, href=href) for href, words in links]
+    return el("nav", join(anchors, " \u00a0|\u00a0 "), cls="nav")
+
+
+def key_points(items: Iterable[Html | str]) -> Html:
+    """The key points that close a notebook (plain strings are escaped)."""
+    return el("div", el("strong", "Key points"), el("ul", [el("li", i) for i in items]), cls="key-points")
+
+
+def lead(sentence: str) -> Html:
+    """One sentence set a little larger, as the lead of a section."""
+    return el("p", sentence, cls="lead")
+
+
+def stylesheet(site: bool = False) -> Html:
+    """The theme's stylesheet in a ``<style>`` element."""
+    return Html("<style>") + Html(theme.stylesheet(site)) + Html("</style>")
+
+
+class TextAlternative(str):
+    """A figure's text alternative: a string (one line per point) that shows as a boxed list in a notebook."""
+
+    title: str
+    lines: tuple[str, ...]
+
+    def __new__(cls, title: str, lines: Iterable[str]) -> TextAlternative:
+        lines = tuple(lines)
+        self = super().__new__(cls, "\n".join([title, *lines]))
+        self.title = title
+        self.lines = lines
+        return self
+
+    def _repr_html_(self) -> str:
+        return str(el("div", el("strong", "Text alternative."), " ", self.title,
+                      el("ul", [el("li", line) for line in self.lines], cls="list"),
+                      cls="alt", role="note", aria_label="Text alternative for the figure"))
+
+
+# -- reading HTML back ---------------------------------------------------------------------------------------
+
+class _Text(HTMLParser):
+    _BLOCKS = ("br", "p", "li", "tr", "h3", "h4", "blockquote", "div", "section", "summary", "caption")
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self._skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "script"):
+            self._skip += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script"):
+            self._skip -= 1
+        elif tag in ("td", "th"):
+            self.parts.append(" | ")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(markup: str) -> str:
+    """The words a reader sees in a piece of HTML (tags dropped, entities decoded, spaces squeezed).
+
+    >>> visible_text('<p>A &amp; <strong>B</strong></p><style>p{}</style>')
+    'A & B'
+    """
+    p = _Text()
+    p.feed(markup)
+    p.close()
+    lines = (" ".join(line.split()) for line in "".join(p.parts).split("\n"))
+    return "\n".join(line for line in lines if line)

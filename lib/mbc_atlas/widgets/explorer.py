@@ -1,0 +1,165 @@
+"""The explorer: choose tumour and patient characteristics and see which treatment categories the texts
+associate with them, with the quotes that say so.
+
+:func:`explorer` (the learner's ``mbc.explorer()``) returns the live ipywidgets app; the same answer as plain
+HTML, for a notebook read without a kernel, is ``mbc.scenario(ids)``. Both draw from :func:`mbc_atlas.answer`
+through one renderer, :mod:`mbc_atlas.render.answer`.
+
+>>> app = explorer()
+>>> app.controls["receptor"].value = "hr_positive"
+>>> "hormonal therapy (5 of 5 texts)" in app.shown_text()
+True
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import ipywidgets as widgets
+
+from .. import lesson
+from ..load import Atlas
+from ..query import validate_selection
+from ..render import html
+from ..render.answer import AnswerView, render, view, visible_text
+from ..words import lower_first
+
+__all__ = ["NOT_SET", "NOT_SET_LABEL", "Explorer", "explorer"]
+
+NOT_SET = ""
+NOT_SET_LABEL = "not set"
+
+
+class Explorer(widgets.VBox):
+    """The live explorer. Its parts are attributes so a test can drive it as a learner would:
+
+    ``controls`` maps each one-choice group (``"receptor"``, ``"her2"``, ``"menopause"``) to its
+    ToggleButtons and each characteristic of an any-choice group (``"bone"``, ...) to its Checkbox;
+    ``reset_button``; ``summary_html``, ``grid_html`` and ``answer_html`` show the answer; ``note_html``
+    the educational-use note (with the theme's stylesheet).
+
+    A one-choice control set to None in code (ipywidgets allows it: "no button pressed") is read as
+    "not set", and put back to "not set".
+    """
+
+    def __init__(self, atlas: Atlas | None = None, **kwargs):
+        self.renderer: AnswerView = view(atlas)
+        r = self.renderer
+        self.controls: dict[str, widgets.ValueWidget] = {}
+        self.groups: dict[str, list[str]] = {}
+        self._quiet = False
+        rows = []
+        for group, group_label, choose, ids in r.groups:
+            self.groups[group] = ids
+            if choose == "one":
+                c = widgets.ToggleButtons(
+                    options=[(NOT_SET_LABEL, NOT_SET)] + [(r.char_label[i], i) for i in ids],
+                    value=NOT_SET, description=group_label,
+                    tooltip=f"{group_label}: choose one, or 'not set'",
+                    tooltips=[f"Not set: the explorer leaves {lower_first(group_label)} out"]
+                    + [r.char_definition[i] for i in ids],
+                    style={"button_width": "auto", "description_width": "initial"},
+                )
+                c.add_class("mbc-control")
+                c.add_class(f"mbc-group-{group}")
+                self.controls[group] = c
+                rows.append(c)
+            else:
+                boxes = []
+                for i in ids:
+                    c = widgets.Checkbox(value=False, description=r.char_label[i], indent=False,
+                                         tooltip=r.char_definition[i], layout=widgets.Layout(width="auto"))
+                    c.add_class("mbc-control")
+                    c.add_class(f"mbc-ctl-{i}")
+                    self.controls[i] = c
+                    boxes.append(c)
+                label = widgets.HTML(html.join([html.el("strong", group_label), " (tick any)"]))
+                label.add_class("mbc-group-label")
+                rows.append(widgets.VBox([label, widgets.HBox(boxes, layout=widgets.Layout(flex_flow="row wrap"))]))
+        for c in self.controls.values():
+            c.observe(self._on_change, names="value")
+        # A checkbox with a description shows the description as its title, not the tooltip (ipywidgets
+        # 8.1), and no tooltip shows on keyboard focus: so every definition is also written out here.
+        self.definitions_html = widgets.HTML(r.definitions())
+        self.definitions_html.add_class("mbc-definitions-widget")
+        self.reset_button = widgets.Button(description="Reset", tooltip="Clear every choice (set all to 'not set')",
+                                           button_style="")
+        self.reset_button.add_class("mbc-reset")
+        self.reset_button.on_click(lambda _b: self.reset())
+        self.note_html = widgets.HTML(html.stylesheet() + lesson.note_html(r.atlas))
+        self.summary_html = widgets.HTML()
+        self.grid_html = widgets.HTML()
+        self.answer_html = widgets.HTML()
+        for w, cls in ((self.summary_html, "mbc-summary-widget"), (self.grid_html, "mbc-grid-widget"),
+                       (self.answer_html, "mbc-answer-widget")):
+            w.add_class(cls)
+            w.layout = widgets.Layout(width="100%")
+        heading = widgets.HTML(html.el("p", "Choose characteristics; the answer below updates at once. Hover over a "
+                                            "button for its definition, or open “What do these choices mean?” under "
+                                            "the Reset button.", cls="para"))
+        super().__init__([self.note_html, heading, *rows, self.reset_button, self.definitions_html,
+                          self.summary_html, self.grid_html, self.answer_html], **kwargs)
+        self.add_class("mbc-explorer")
+        self.refresh()
+
+    def __repr__(self) -> str:
+        return "mbc_atlas explorer (run the cell with a live kernel to use it)"
+
+    @property
+    def selection(self) -> list[str]:
+        """The characteristic ids chosen now, in vocabulary order (a control set to None counts as not set)."""
+        out = []
+        for group, ids in self.groups.items():
+            c = self.controls.get(group)
+            if c is not None:
+                if c.value not in (NOT_SET, None):
+                    out.append(c.value)
+            else:
+                out.extend(i for i in ids if self.controls[i].value)
+        return out
+
+    def select(self, ids: Iterable[str] | str) -> None:
+        """Set the controls to exactly these ids (others cleared), as a learner clicking would."""
+        ids = validate_selection(ids, self.renderer.atlas)
+        self._quiet = True
+        try:
+            for group, members in self.groups.items():
+                c = self.controls.get(group)
+                if c is not None:
+                    c.value = next((i for i in members if i in ids), NOT_SET)
+                else:
+                    for i in members:
+                        self.controls[i].value = i in ids
+        finally:
+            self._quiet = False
+        self.refresh()
+
+    def reset(self) -> None:
+        """Clear every control: back to the empty state."""
+        self.select([])
+
+    def _on_change(self, change) -> None:
+        if change["new"] is None and isinstance(change["owner"], widgets.ToggleButtons):
+            change["owner"].value = NOT_SET         # "no button pressed" is "not set": show it so
+            return                                  # (that change calls back here and refreshes)
+        if not self._quiet:
+            self.refresh()
+
+    def refresh(self) -> None:
+        parts = render(self.selection, self.renderer.atlas)
+        self.summary_html.value = parts.summary
+        self.grid_html.value = parts.grid
+        self.answer_html.value = parts.answer
+
+    def shown_html(self) -> str:
+        """Everything the answer area shows now, as one HTML string."""
+        return self.summary_html.value + self.grid_html.value + self.answer_html.value
+
+    def shown_text(self) -> str:
+        """The words the answer area shows now."""
+        return visible_text(self.shown_html())
+
+
+def explorer(atlas: Atlas | None = None) -> Explorer:
+    """The live explorer: toggles for the characteristics, the answer with its quotes beneath (the learner's
+    ``mbc.explorer()``)."""
+    return Explorer(atlas)
