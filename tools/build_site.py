@@ -18,7 +18,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
-from mbc_atlas.lesson import NOTEBOOKS, note_text
+from mbc_atlas.lesson import NOTEBOOKS, note_html
+from mbc_atlas.render.theme import stylesheet
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = Path(__file__).resolve().parent / "site"
@@ -66,6 +67,7 @@ def copy_static(out: Path) -> None:
     static.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REQUIRE_JS, static / "require.js")
     shutil.copy2(ASSETS / "site.css", static / "site.css")
+    (static / "mbc.css").write_text(stylesheet(site=True), encoding="utf-8")   # the theme's named styles
     for f in MANAGER_DIST.iterdir():
         if f.name == "embed-amd.js" or f.suffix in FONTS:
             shutil.copy2(f, static / f.name)
@@ -88,14 +90,14 @@ def export(nb: nbformat.NotebookNode) -> str:
 
 
 def index_html(pages: list[tuple[str, str]]) -> str:
-    items = "\n".join(f'<li><a href="{name}.html">{escape(title)}</a></li>' for name, title in pages)
+    """The contents page: the note (its dates from the data), then the notebooks in reading order. Every text
+    is escaped; the look is the theme's (``_static/mbc.css``)."""
+    items = "\n".join(f'<li><a href="{escape(name)}.html">{escape(title)}</a></li>' for name, title in pages)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>mbc_atlas — contents</title>
-<link rel="stylesheet" href="_static/site.css">
-<style>body{{font-family:system-ui,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.5;color:#222}}
-a{{color:#0072B2}} li{{margin:.3em 0}}</style></head>
-<body><h1>mbc_atlas: treatment of metastatic breast cancer in five patient-education texts</h1>
-<p style="border-left:6px solid #D55E00;background:#FFF4EC;padding:8px 12px">{note_text()}</p>
+<link rel="stylesheet" href="_static/site.css"><link rel="stylesheet" href="_static/mbc.css"></head>
+<body class="mbc-site-index"><h1>mbc_atlas: treatment of metastatic breast cancer in patient-education texts</h1>
+{note_html()}
 <p>Read the notebooks in this order. This is a static copy: the interactive widgets show the state they were
 saved in; to use them, open the notebooks in JupyterLab or on Binder.</p>
 <ol start="0">

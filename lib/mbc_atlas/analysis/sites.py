@@ -48,7 +48,8 @@ def site_links(site_categories: Iterable[str] = SITE_CATEGORIES, atlas: Atlas | 
                          "category_label": cats.loc[cat, "label"], "scope": cats.loc[cat, "scope"],
                          "n_texts": len(sids), "source_ids": sids, "sources": a.names(sids),
                          "claim_ids": mine["claim_id"].tolist(), "conditions": [x for x in mine["condition"] if x]})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["site", "site_label", "category", "category_label", "scope", "n_texts",
+                                       "source_ids", "sources", "claim_ids", "conditions"])
 
 
 def _with(site_categories: Iterable[str], all_of: Iterable[str]) -> tuple[str, ...]:
