@@ -70,6 +70,36 @@ def test_a_windows_clone_keeps_the_data_byte_exact_and_passes(tmp_path):
     assert eol and converted == [], converted
     code, out = run_check(clone / "data")
     assert code == 0 and "OK" in out, out
+    _run_a_notebook_in(clone)
+
+
+def _run_a_notebook_in(clone):
+    """Execute one notebook of the clone with the clone's own library and data (PYTHONPATH and
+    MBC_ATLAS_DATA, as a lecturer who installs nothing would), and check it ran clean."""
+    import os
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    path = clone / "notebooks" / "09_glossary.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(
+        "import mbc_atlas as _m\nprint(_m.__file__)\nprint(_m.load().data_dir)"))
+    env = {"PYTHONPATH": str(clone / "lib"), "MBC_ATLAS_DATA": str(clone / "data")}
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)                  # the kernel inherits them
+    try:
+        NotebookClient(nb, timeout=300, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+    finally:
+        for k, v in saved.items():
+            os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    where = outputs[-1]["text"].splitlines()
+    assert where == [str(clone / "lib" / "mbc_atlas" / "__init__.py"), str((clone / "data").resolve())], where
+    shown = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    assert "not medical advice" in shown and "palliative" in shown
 
 
 # --- the corpus: one case per fault -------------------------------------------------------------------------

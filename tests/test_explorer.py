@@ -378,3 +378,24 @@ def test_the_app_has_a_short_repr_for_saved_notebooks(app):
     assert repr(app) == "mbc_atlas explorer (run the cell with a live kernel to use it)"
     bundle = app._repr_mimebundle_()
     assert (bundle[0] if isinstance(bundle, tuple) else bundle)["text/plain"] == repr(app)
+
+
+def test_a_toggle_set_to_none_in_code_reads_as_not_set_and_the_explorer_keeps_working(app):
+    """Issue 11, fault 10: ipywidgets lets code set a ToggleButtons' value to None ("no button pressed"); the
+    explorer used to raise on every change after that until Reset."""
+    app.reset()
+    choose(app, "hr_positive")
+    choose(app, "bone")
+    app.controls["receptor"].value = None
+    assert app.controls["receptor"].value == ex.NOT_SET and app.controls["receptor"].label == ex.NOT_SET_LABEL
+    assert app.selection == ["bone"]
+    assert_shows(app, ["bone"])
+    choose(app, "liver")                                   # later changes keep working
+    choose(app, "hr_negative")
+    assert_shows(app, ["hr_negative", "bone", "liver"])
+    for group in ONE_GROUPS:                               # every group at once, from any state
+        choose(app, GROUPS[group][0])
+        app.controls[group].value = None
+    assert_shows(app, ["bone", "liver"])
+    app.select(["premenopausal"])
+    assert_shows(app, ["premenopausal"])
