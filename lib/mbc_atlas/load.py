@@ -278,7 +278,15 @@ def _read(data_dir: Path, table: Table, problems) -> pd.DataFrame | None:
         problems.append(Problem(table.file, 1, None, "has no header row; the first row must name the columns: "
                                 + ", ".join(table.columns)))
         return None
-    header, body = records[0], records[1:]
+    header, body = _header(table, records[0], records[1:], problems)
+    if header is None:
+        return None                 # (with only extra columns, the expected ones are still checked)
+    return _frame(table, header, body, problems)
+
+
+def _header(table: Table, header: list, body: list, problems) -> tuple[list | None, list]:
+    """The header row, checked against the table's columns (a trailing empty column Excel leaves is dropped);
+    None, after naming the fault, when a column is missing or twice."""
     # Excel may write an empty column after the last one (a cell once used, then cleared): ignore it.
     while len(header) > 1 and not header[-1].strip() and not any(len(r) >= len(header) and r[len(header) - 1].strip()
                                                                   for r in body):
@@ -294,8 +302,12 @@ def _read(data_dir: Path, table: Table, problems) -> pd.DataFrame | None:
                                 f"expected exactly: {', '.join(table.columns)}"))
     for c in twice:
         problems.append(Problem(table.file, 1, c, "this column appears more than once in the header"))
-    if missing or twice:
-        return None                 # (with only extra columns, the expected ones are still checked)
+    return (None if missing or twice else header), body
+
+
+def _frame(table: Table, header: list, body: list, problems) -> pd.DataFrame:
+    """The rows under a checked header as a frame of strings indexed by spreadsheet row number minus 2; blank
+    rows are left out, a row of the wrong length is named and left out."""
     rows, index = [], []
     for i, fields in enumerate(body):
         row = i + 2
@@ -468,58 +480,8 @@ def validate(tables: dict, texts: dict) -> list[Problem]:
         df = tables.get(t.name)
         if df is None:
             continue
-        if len(df) < t.min_rows:
-            problems.append(Problem(t.file, None, None, f"has no rows under its header; it needs at least "
-                                    f"{t.min_rows} row{'s' if t.min_rows > 1 else ''}"))
-        for col in t.required:
-            for row, v in _rows(df[col]):
-                if not v.strip():
-                    problems.append(Problem(t.file, row, col, "is empty but required"))
-        seen = {}
-        for row, k in _rows(df[list(t.key)]):
-            if k in seen:
-                problems.append(Problem(t.file, row, "/".join(t.key),
-                                        f"duplicate id {_show('/'.join(k))} (first on row {seen[k]})"))
-            seen.setdefault(k, row)
-        problems += _padded_ids(t, df)
-        for col, allowed in t.choices.items():
-            for row, v in _rows(df[col]):
-                if v and v.strip() == v and v not in allowed:
-                    problems.append(Problem(t.file, row, col, f"unknown value {_show(v)}; allowed: {', '.join(allowed)}"))
-        for col, (other, other_col) in t.refs.items():
-            if other not in tables:
-                continue
-            valid = set(tables[other][other_col])
-            listed = sorted(valid)
-            listed = ", ".join(listed[:30]) + (f" ... ({len(listed)} in all)" if len(listed) > 30 else "")
-            for row, v in _rows(df[col]):
-                for item in _values(t, col, v):
-                    if item not in valid and (col in t.multi or item.strip() == item):
-                        problems.append(Problem(t.file, row, col, f"unknown {other_col} {_show(item)}; "
-                                                f"valid: {listed}"))
-        for col, (pattern, what) in t.formats.items():
-            for row, v in _rows(df[col]):
-                if v and not re.fullmatch(pattern, v):
-                    problems.append(Problem(t.file, row, col, f"{_show(v)} is not {what}"))
-        for col, source_col in t.quotes.items():
-            for (row, quote), sid in zip(_rows(df[col]), df[source_col]):
-                words = len(quote.split())
-                if quote.strip() and words < t.quote_min_words:
-                    problems.append(Problem(t.file, row, col, f"is {words} word{'s' if words > 1 else ''} long: "
-                                            f"a quote needs at least {t.quote_min_words} words, so that it "
-                                            "says something and shows where it comes from"))
-                elif quote and sid in texts and quote not in texts[sid]:
-                    problems.append(Problem(t.file, row, col, f"not found verbatim in sources/{sid}.txt: "
-                                            + explain_mismatch(quote, texts[sid])))
-        for col, same in t.consistent.items():
-            first = {}
-            for row, (key, *values) in _rows(df[[col, *same]]):
-                row0, values0 = first.setdefault(key, (row, values))
-                for name, a, b in zip(same, values0, values):
-                    if a != b:
-                        problems.append(Problem(t.file, row, name, f"{col} {_show(key)} has {name} {_show(a)} "
-                                                f"on row {row0} but {_show(b)} here; every row of one {col} "
-                                                "must give the same"))
+        for check_table in _TABLE_CHECKS:
+            problems += check_table(t, df, tables, texts)
     problems += _contract(tables)
     if "statements" in tables and "characteristics" in tables:
         problems += _statement_conditions(tables)
@@ -528,6 +490,93 @@ def validate(tables: dict, texts: dict) -> list[Problem]:
         if "glossary" in tables and set(tables["sources"]["source_id"]) <= set(texts):
             problems += _glossary(tables["glossary"], texts)
     return problems
+
+
+# -- the checks of one table, each driven by its schema.Table (in the order their problems are listed) ------
+
+def _row_count(t: Table, df: pd.DataFrame, tables: dict, texts: dict) -> list[Problem]:
+    if len(df) >= t.min_rows:
+        return []
+    return [Problem(t.file, None, None, f"has no rows under its header; it needs at least "
+                                        f"{t.min_rows} row{'s' if t.min_rows > 1 else ''}")]
+
+
+def _required(t: Table, df: pd.DataFrame, tables: dict, texts: dict) -> list[Problem]:
+    return [Problem(t.file, row, col, "is empty but required")
+            for col in t.required for row, v in _rows(df[col]) if not v.strip()]
+
+
+def _duplicates(t: Table, df: pd.DataFrame, tables: dict, texts: dict) -> list[Problem]:
+    problems, seen = [], {}
+    for row, k in _rows(df[list(t.key)]):
+        if k in seen:
+            problems.append(Problem(t.file, row, "/".join(t.key),
+                                    f"duplicate id {_show('/'.join(k))} (first on row {seen[k]})"))
+        seen.setdefault(k, row)
+    return problems
+
+
+def _choices(t: Table, df: pd.DataFrame, tables: dict, texts: dict) -> list[Problem]:
+    return [Problem(t.file, row, col, f"unknown value {_show(v)}; allowed: {', '.join(allowed)}")
+            for col, allowed in t.choices.items() for row, v in _rows(df[col])
+            if v and v.strip() == v and v not in allowed]
+
+
+def _refs(t: Table, df: pd.DataFrame, tables: dict, texts: dict) -> list[Problem]:
+    problems = []
+    for col, (other, other_col) in t.refs.items():
+        if other not in tables:
+            continue
+        valid = set(tables[other][other_col])
+        listed = sorted(valid)
+        listed = ", ".join(listed[:30]) + (f" ... ({len(listed)} in all)" if len(listed) > 30 else "")
+        for row, v in _rows(df[col]):
+            for item in _values(t, col, v):
+                if item not in valid and (col in t.multi or item.strip() == item):
+                    problems.append(Problem(t.file, row, col, f"unknown {other_col} {_show(item)}; valid: {listed}"))
+    return problems
+
+
+def _formats(t: Table, df: pd.DataFrame, tables: dict, texts: dict) -> list[Problem]:
+    return [Problem(t.file, row, col, f"{_show(v)} is not {what}")
+            for col, (pattern, what) in t.formats.items() for row, v in _rows(df[col])
+            if v and not re.fullmatch(pattern, v)]
+
+
+def _quotes(t: Table, df: pd.DataFrame, tables: dict, texts: dict) -> list[Problem]:
+    problems = []
+    for col, source_col in t.quotes.items():
+        for (row, quote), sid in zip(_rows(df[col]), df[source_col]):
+            words = len(quote.split())
+            if quote.strip() and words < t.quote_min_words:
+                problems.append(Problem(t.file, row, col, f"is {words} word{'s' if words > 1 else ''} long: "
+                                        f"a quote needs at least {t.quote_min_words} words, so that it "
+                                        "says something and shows where it comes from"))
+            elif quote and sid in texts and quote not in texts[sid]:
+                problems.append(Problem(t.file, row, col, f"not found verbatim in sources/{sid}.txt: "
+                                        + explain_mismatch(quote, texts[sid])))
+    return problems
+
+
+def _consistent(t: Table, df: pd.DataFrame, tables: dict, texts: dict) -> list[Problem]:
+    problems = []
+    for col, same in t.consistent.items():
+        first = {}
+        for row, (key, *values) in _rows(df[[col, *same]]):
+            row0, values0 = first.setdefault(key, (row, values))
+            for name, a, b in zip(same, values0, values):
+                if a != b:
+                    problems.append(Problem(t.file, row, name, f"{col} {_show(key)} has {name} {_show(a)} "
+                                            f"on row {row0} but {_show(b)} here; every row of one {col} "
+                                            "must give the same"))
+    return problems
+
+
+def _padded(t: Table, df: pd.DataFrame, tables: dict, texts: dict) -> list[Problem]:
+    return _padded_ids(t, df)
+
+
+_TABLE_CHECKS = (_row_count, _required, _duplicates, _padded, _choices, _refs, _formats, _quotes, _consistent)
 
 
 def _padded_ids(t: Table, df: pd.DataFrame) -> list[Problem]:

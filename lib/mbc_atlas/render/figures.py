@@ -57,8 +57,16 @@ class AltFigure(Figure):
         return data, {"image/png": {"alt": self.alt_text}}
 
 
-def _new_figure(width: float, height: float) -> AltFigure:
-    return AltFigure(figsize=(width, height), dpi=100, facecolor=FIGURE["background"])
+def _canvas(width: float, height: float, xlim: tuple[float, float] | None = None,
+            ylim: tuple[float, float] | None = None, box=(0, 0, 1, 1)):
+    """A blank figure of ``width`` x ``height`` inches and its one axes, without ticks or frame, in data
+    coordinates ``xlim`` x ``ylim`` (by default the inches themselves)."""
+    fig = AltFigure(figsize=(width, height), dpi=100, facecolor=FIGURE["background"])
+    ax = fig.add_axes(list(box))
+    ax.set_xlim(*(xlim or (0, width)))
+    ax.set_ylim(*(ylim or (0, height)))
+    ax.axis("off")
+    return fig, ax
 
 
 def _with_alt(fig: AltFigure, alt: TextAlternative) -> AltFigure:
@@ -90,11 +98,7 @@ def learning_path(notebooks: Iterable[tuple[str, str]], objectives: Mapping[str,
     notebooks, objectives = tuple(notebooks), dict(objectives)
     n = len(notebooks)
     row = 0.78
-    fig = _new_figure(12, 0.9 + row * n)
-    ax = fig.add_axes([0, 0, 1, 1])
-    ax.set_xlim(0, 12)
-    ax.set_ylim(-0.2 - row * n, 0.6)
-    ax.axis("off")
+    fig, ax = _canvas(12, 0.9 + row * n, xlim=(0, 12), ylim=(-0.2 - row * n, 0.6))
     ax.plot([0.7, 0.7], [-row * 0.5, -row * (n - 0.5)], color=MUTED, linewidth=3, zorder=1)
     for i, (name, title) in enumerate(notebooks):
         y = -row * (i + 0.5)
@@ -151,11 +155,8 @@ def category_map(atlas: Atlas | None = None) -> AltFigure:
     box_h, gap = 2.0, 0.35
     height = 1.6 + rows * (box_h + gap)
     col_w = 6.2
-    fig = _new_figure(1.0 + col_w * len(scopes) * 1.02, height * 0.95)
-    ax = fig.add_axes([0, 0, 1, 1])
-    ax.set_xlim(0, 0.4 + (col_w + 0.4) * len(scopes))
-    ax.set_ylim(0, height)
-    ax.axis("off")
+    fig, ax = _canvas(1.0 + col_w * len(scopes) * 1.02, height * 0.95, xlim=(0, 0.4 + (col_w + 0.4) * len(scopes)),
+                      ylim=(0, height))
     titles = {"systemic": "SYSTEMIC: reaches the whole body", "local": "LOCAL: treats one area of the body"}
     for j, scope in enumerate(scopes):
         x0 = 0.4 + j * (col_w + 0.4)
@@ -211,11 +212,7 @@ def side_effects(passage_id: str | None = None, atlas: Atlas | None = None) -> A
     n = len(targets)
     row = 1.25
     height = max(5.2, 1.6 + n * row)
-    fig = _new_figure(14, height * 0.85)
-    ax = fig.add_axes([0, 0, 1, 1])
-    ax.set_xlim(0, 16)
-    ax.set_ylim(0, height)
-    ax.axis("off")
+    fig, ax = _canvas(14, height * 0.85, xlim=(0, 16), ylim=(0, height))
     mid = (height - 0.9) / 2
     # The treatment.
     ax.add_patch(FancyBboxPatch((0.3, mid - 1.1), 4.2, 2.2, boxstyle="round,pad=0.05", facecolor=FIGURE["background"],
@@ -298,12 +295,8 @@ def body_sites(site_categories: Iterable[str] = SITE_CATEGORIES, atlas: Atlas | 
     site_categories = tuple(site_categories)
     links = sites.site_links(site_categories, a)
     places = list(dict.fromkeys(links["site"]))
-    fig = _new_figure(14, 14 * 14.3 / 22)
-    ax = fig.add_axes([0, 0, 1, 1])
-    ax.set_xlim(-11, 11)
-    ax.set_ylim(-1.5, 12.8)
+    fig, ax = _canvas(14, 14 * 14.3 / 22, xlim=(-11, 11), ylim=(-1.5, 12.8))
     ax.set_aspect("equal")
-    ax.axis("off")
     # A plain outline: head, torso, arms, legs (a schematic, not anatomy).
     body = dict(facecolor=FIGURE["body"], edgecolor=FIGURE["body_edge"], linewidth=2)
     ax.add_patch(Circle((0, 10.6), 0.8, **body))
@@ -399,11 +392,7 @@ def matrix(atlas: Atlas | None = None) -> AltFigure:
     n_rows, n_cols = len(pairs), len(src)
     row_h, col_w, left = 0.42, 1.55, 5.6
     width, height = left + col_w * n_cols + 0.3, 3.0 + row_h * n_rows
-    fig = _new_figure(width, height)
-    ax = fig.add_axes([0, 0, 1, 1])
-    ax.set_xlim(0, width)
-    ax.set_ylim(0, height)
-    ax.axis("off")
+    fig, ax = _canvas(width, height)
     top = height - 2.25
     for j, name in enumerate(src["short_name"]):
         ax.text(left + col_w * (j + 0.5), top + 0.1, "\n".join(textwrap.wrap(name, 14, break_long_words=False)), ha="center", va="bottom",
@@ -479,11 +468,8 @@ def currency_timeline(atlas: Atlas | None = None) -> AltFigure:
     step = 0.62
     top = 1.2 + step * (len(dated) + (1 if undated else 0))
     bottom = -1.6 - step * len(dev)
-    fig = _new_figure(14, 0.75 * (top - bottom) + 0.6)
-    ax = fig.add_axes([0.01, 0.01, 0.98, 0.98])
-    ax.set_xlim(start - 0.3, end + 0.3)
-    ax.set_ylim(bottom - 0.2, top + 0.2)
-    ax.axis("off")
+    fig, ax = _canvas(14, 0.75 * (top - bottom) + 0.6, xlim=(start - 0.3, end + 0.3), ylim=(bottom - 0.2, top + 0.2),
+                      box=(0.01, 0.01, 0.98, 0.98))
     mid = (start + end) / 2
     ax.plot([start, end], [0, 0], color=TEXT, linewidth=2)
     for y in range(start, end + 1):
@@ -562,11 +548,7 @@ def jama_reference(atlas: Atlas | None = None) -> AltFigure:
     n, m = len(srcs), len(JAMA)
     cw, rh, left = 2.3, 0.85, 3.6
     width, height = left + cw * m + 2.2, 1.9 + rh * n + 0.9
-    fig = _new_figure(width, height)
-    ax = fig.add_axes([0, 0, 1, 1])
-    ax.set_xlim(0, width)
-    ax.set_ylim(0, height)
-    ax.axis("off")
+    fig, ax = _canvas(width, height)
     top = height - 1.5
     ax.text(0.2, height - 0.4, "JAMA benchmarks each text meets (reference answers, from sources.csv)",
             fontsize=15, fontweight="bold", va="center")

@@ -47,34 +47,7 @@ class Explorer(widgets.VBox):
         self.controls: dict[str, widgets.ValueWidget] = {}
         self.groups: dict[str, list[str]] = {}
         self._quiet = False
-        rows = []
-        for group, group_label, choose, ids in r.groups:
-            self.groups[group] = ids
-            if choose == "one":
-                c = widgets.ToggleButtons(
-                    options=[(NOT_SET_LABEL, NOT_SET)] + [(r.char_label[i], i) for i in ids],
-                    value=NOT_SET, description=group_label,
-                    tooltip=f"{group_label}: choose one, or 'not set'",
-                    tooltips=[f"Not set: the explorer leaves {lower_first(group_label)} out"]
-                    + [r.char_definition[i] for i in ids],
-                    style={"button_width": "auto", "description_width": "initial"},
-                )
-                c.add_class("mbc-control")
-                c.add_class(f"mbc-group-{group}")
-                self.controls[group] = c
-                rows.append(c)
-            else:
-                boxes = []
-                for i in ids:
-                    c = widgets.Checkbox(value=False, description=r.char_label[i], indent=False,
-                                         tooltip=r.char_definition[i], layout=widgets.Layout(width="auto"))
-                    c.add_class("mbc-control")
-                    c.add_class(f"mbc-ctl-{i}")
-                    self.controls[i] = c
-                    boxes.append(c)
-                label = widgets.HTML(html.join([html.el("strong", group_label), " (tick any)"]))
-                label.add_class("mbc-group-label")
-                rows.append(widgets.VBox([label, widgets.HBox(boxes, layout=widgets.Layout(flex_flow="row wrap"))]))
+        rows = [self._group_row(group, group_label, choose, ids) for group, group_label, choose, ids in r.groups]
         for c in self.controls.values():
             c.observe(self._on_change, names="value")
         # A checkbox with a description shows the description as its title, not the tooltip (ipywidgets
@@ -100,6 +73,36 @@ class Explorer(widgets.VBox):
                           self.summary_html, self.grid_html, self.answer_html], **kwargs)
         self.add_class("mbc-explorer")
         self.refresh()
+
+    def _group_row(self, group: str, group_label: str, choose: str, ids: list[str]) -> widgets.Widget:
+        """The controls of one group: ToggleButtons for a one-choice group (with "not set"), a row of
+        checkboxes for an any-choice group."""
+        r = self.renderer
+        self.groups[group] = ids
+        if choose == "one":
+            c = widgets.ToggleButtons(
+                options=[(NOT_SET_LABEL, NOT_SET)] + [(r.char_label[i], i) for i in ids],
+                value=NOT_SET, description=group_label,
+                tooltip=f"{group_label}: choose one, or 'not set'",
+                tooltips=[f"Not set: the explorer leaves {lower_first(group_label)} out"]
+                + [r.char_definition[i] for i in ids],
+                style={"button_width": "auto", "description_width": "initial"},
+            )
+            c.add_class("mbc-control")
+            c.add_class(f"mbc-group-{group}")
+            self.controls[group] = c
+            return c
+        boxes = []
+        for i in ids:
+            c = widgets.Checkbox(value=False, description=r.char_label[i], indent=False,
+                                 tooltip=r.char_definition[i], layout=widgets.Layout(width="auto"))
+            c.add_class("mbc-control")
+            c.add_class(f"mbc-ctl-{i}")
+            self.controls[i] = c
+            boxes.append(c)
+        label = widgets.HTML(html.join([html.el("strong", group_label), " (tick any)"]))
+        label.add_class("mbc-group-label")
+        return widgets.VBox([label, widgets.HBox(boxes, layout=widgets.Layout(flex_flow="row wrap"))])
 
     def __repr__(self) -> str:
         return "mbc_atlas explorer (run the cell with a live kernel to use it)"
