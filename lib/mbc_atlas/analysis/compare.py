@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..load import Atlas, atlas_or_default
 from ..query import claims, disagreements, sources, stances
-from ..words import BASIS_WORDS, agree, curly, join, number
+from ..words import BASIS_WORDS, agree, curly, join, lower_first, number
 from .evidence import Finding
 
 __all__ = ["STATUS", "SYMBOL", "DISPUTE_SYMBOL", "DEVELOPMENTS_COMPILED", "matrix", "cell_words", "matrix_wide",
@@ -148,7 +148,7 @@ def agreement_sentence(atlas: Atlas | None = None) -> str:
     n = a.n_texts
     all_ = counts[counts["ties"] == n]
     one = int((counts["ties"] == 1).sum())
-    pairs = join(f"{a.labels[r['characteristic']]} \u2192 {a.category_labels[r['category']].lower()}"
+    pairs = join(f"{a.labels[r['characteristic']]} \u2192 {lower_first(a.category_labels[r['category']])}"
                  for r in all_.to_dict("records"))
     head = (f"The texts tie {len(counts)} characteristic-category pairs; {len(all_)} of them "
             f"{agree(len(all_), 'is', 'are')} tied by all {n} texts")

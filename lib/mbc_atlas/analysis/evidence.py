@@ -207,7 +207,7 @@ def scope_sentence(atlas: Atlas | None = None) -> str:
     """One sentence: which categories the texts call systemic and which local, and which text says so."""
     a = atlas_or_default(atlas)
     c = categories(a)
-    parts = [f"{join(part['label'].str.lower())} {scope}" for scope, part in c.groupby("scope", sort=False)]
+    parts = [f"{join(part['label'].map(lower_first))} {scope}" for scope, part in c.groupby("scope", sort=False)]
     return f"The texts call {' and '.join(parts)} (in the words of {join(dict.fromkeys(a.names(c['source_id'])))})."
 
 

@@ -196,10 +196,10 @@ def maker_after_antiestrogen(source_id: str | None = None, characteristic: str =
     name, kind = a.source_names[source_id], a.source_kinds[source_id]
     if len(mine):
         intro = (f"The {name} ({kind}) associates it with "
-                 f"{join(a.category_labels[k].lower() for k in dict.fromkeys(mine['category']))}.")
+                 f"{join(lower_first(a.category_labels[k]) for k in dict.fromkeys(mine['category']))}.")
         quotes = _cited_claims(mine.to_dict("records"), a)
     else:
-        intro, quotes = f"The sources say nothing about this: the {name} ties {label.lower()} to no category.", ()
+        intro, quotes = f"The sources say nothing about this: the {name} ties {lower_first(label)} to no category.", ()
     dis = tuple(d["disagreement_id"] for d in disagreements(a).to_dict("records")
                 if d["characteristic"] == characteristic and source_id in (d["source_a"], d["source_b"]))
     return Item("maker_after_antiestrogen", "single" if len(key) == 1 else "multiple",
@@ -214,7 +214,7 @@ def scope_of(category: str = "radiation", atlas: Atlas | None = None) -> Item:
     a = atlas_or_default(atlas)
     rec = categories(a).set_index("category").loc[category]
     scopes = list(dict.fromkeys(categories(a)["scope"]))
-    return Item(f"{category}_scope", "single", f"Is {rec['label'].lower()} systemic or local, as the texts put it?",
+    return Item(f"{category}_scope", "single", f"Is {lower_first(rec['label'])} systemic or local, as the texts put it?",
                 tuple((s, s) for s in scopes), frozenset({rec["scope"]}),
                 Explanation(f"{rec['label']} is {rec['scope']}.", quotes=(Cited(rec["quote"], rec["source_id"]),)),
                 f"the scope of a category (categories.csv, {category})")
@@ -225,8 +225,8 @@ def systemic_categories(atlas: Atlas | None = None) -> Item:
     a = atlas_or_default(atlas)
     cats = categories(a)
     hit = cats[cats["scope"] == "systemic"]
-    intro = (f"The texts call {join(hit['label'].str.lower())} systemic; "
-             f"{join(cats[cats['scope'] != 'systemic']['label'].str.lower())} are local.")
+    intro = (f"The texts call {join(hit['label'].map(lower_first))} systemic; "
+             f"{join(cats[cats['scope'] != 'systemic']['label'].map(lower_first))} are local.")
     quotes = tuple(Cited(r["quote"], r["source_id"], r["label"]) for r in cats.to_dict("records"))
     return Item("systemic_categories", "multiple",
                 "Which treatment categories do the texts call systemic (reaching the whole body)? (Choose all that apply.)",
@@ -244,8 +244,8 @@ def second_category_of(generic: str = "tamoxifen", atlas: Atlas | None = None) -
         sid = rec["second_category_source_id"]
         key = frozenset({sid})
         explanation = Explanation(
-            f"{a.source_names[sid]} also files {generic} under {cats[rec['second_category']].lower()}; the texts' "
-            f"main category for it is {cats[rec['category']].lower()}.",
+            f"{a.source_names[sid]} also files {generic} under {lower_first(cats[rec['second_category']])}; the texts' "
+            f"main category for it is {lower_first(cats[rec['category']])}.",
             quotes=(Cited(rec["second_category_quote"], sid),),
             disagreements=tuple(d["disagreement_id"] for d in disagreements(a).to_dict("records")
                                 if generic in d["summary"].lower() and d["kind"] == "classification"))
@@ -253,7 +253,7 @@ def second_category_of(generic: str = "tamoxifen", atlas: Atlas | None = None) -
         key = frozenset({NONE})
         explanation = Explanation(f"No text files {generic} under a second category.")
     return Item(f"{generic}_second_category", "single",
-                f"One text also calls {generic} something other than {cats[rec['category']].lower()}. Which text?",
+                f"One text also calls {generic} something other than {lower_first(cats[rec['category']])}. Which text?",
                 opts, key, explanation, f"a drug filed under two categories (drugs.csv, {generic})")
 
 

@@ -86,7 +86,7 @@ def site_quotes(claim_ids: Iterable[str], atlas: Atlas | None = None) -> pd.Data
 
 
 def _category_words(categories: Iterable[str], atlas: Atlas) -> str:
-    return join(atlas.category_labels[c].lower() for c in categories)
+    return join(lower_first(atlas.category_labels[c]) for c in categories)
 
 
 def site_finding(site: str, site_categories: Iterable[str] = SITE_CATEGORIES, atlas: Atlas | None = None) -> Finding:
@@ -101,13 +101,13 @@ def site_finding(site: str, site_categories: Iterable[str] = SITE_CATEGORIES, at
     links = site_links(site_categories, a)
     part = links[links["site"] == sid]
     label = lower_first(part["site_label"].iloc[0])
-    silent = part[part["n_texts"] == 0]["category_label"].str.lower().tolist()
+    silent = part[part["n_texts"] == 0]["category_label"].map(lower_first).tolist()
     bits = [f"The sources say nothing about {join(silent, 'or')} for the {label}."] if silent else []
     tied = part[part["n_texts"] > 0]
     for r in tied.to_dict("records"):
         n = r["n_texts"]
         bits.append(f"{n} text{'s' if n != 1 else ''} tie{'s' if n == 1 else ''} it to "
-                    f"{r['category_label'].lower()} ({'; '.join(r['sources'])}).")
+                    f"{lower_first(r['category_label'])} ({'; '.join(r['sources'])}).")
     return Finding(" ".join(bits), site_quotes([i for ids in tied["claim_ids"] for i in ids], a))
 
 

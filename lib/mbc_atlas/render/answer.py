@@ -110,7 +110,7 @@ class AnswerView:
         if not n:
             return el("section",
                       el("h4", head + "not associated", cls="heading"),
-                      el("p", f"No statement in the {self.n_texts} texts ties {label.lower()} to your whole "
+                      el("p", f"No statement in the {self.n_texts} texts ties {lower_first(label)} to your whole "
                               "selection.", cls="line"),
                       cls=("category", "category-none"), data_category=cat.category, data_texts=0)
         implied = (el("p", el("em", "Only implied: no text states this outright; read the quote and its note."),
@@ -119,7 +119,7 @@ class AnswerView:
                 else f"Show the {len(cat.fits)} quotes, each with its source")
         return el("section",
                   el("h4", head + f"associated by {n} of {self.n_texts} texts", cls="heading"),
-                  el("p", f"The sources associate {label.lower()} with your whole selection: "
+                  el("p", f"The sources associate {lower_first(label)} with your whole selection: "
                           f"{join(self.source_name[s] for s in cat.sources)}.", cls="line"),
                   el("p", f"How they put it: {'; '.join(cat.stances)}.", cls="line"), implied,
                   html.details(show, [self.statement(p) for p in cat.fits]),
@@ -175,7 +175,7 @@ class AnswerView:
                 restricted.setdefault(key, []).append(name)
                 shown.append(el("strong", " [does not suit your selection: see below]"))
             if info.get("second_category"):
-                shown += [f" (a text also files it under {self.cat_label[info['second_category']].lower()}: “",
+                shown += [f" (a text also files it under {lower_first(self.cat_label[info['second_category']])}: “",
                           html.text(info["second_category_quote"]),
                           f"” — {self.source_name[info['second_category_source_id']]})"]
             if d.category in associated:
@@ -233,9 +233,9 @@ class AnswerView:
         if not assoc:
             return el("p", el("strong", f"No statement in the {self.n_texts} texts ties a treatment category to "
                                         "your whole selection."), cls="para")
-        listed = join([f"{c.label.lower()} ({len(c.sources)} of {self.n_texts} texts)" for c in assoc])
+        listed = join([f"{lower_first(c.label)} ({len(c.sources)} of {self.n_texts} texts)" for c in assoc])
         out = el("p", el("strong", f"The sources associate {listed}"), " with your whole selection.", cls="para")
-        others = [c.label.lower() for c in ans.categories if not c.fits]
+        others = [lower_first(c.label) for c in ans.categories if not c.fits]
         if others:
             out += el("p", f"No statement that fits ties {join(others, 'or')} to it.", cls="para")
         return out

@@ -12,6 +12,7 @@ from ..analysis.evidence import disagreement
 from ..analysis.quiz import Explanation, Item, grade
 from ..load import Atlas, atlas_or_default
 from ..query import answer
+from ..words import lower_first
 from . import html
 from .answer import view
 from .html import Html, el
@@ -114,7 +115,7 @@ def checklist_reference_html(source_id: str, ticks: dict, atlas: Atlas | None = 
     c = appraisal.compare_with_reference(source_id, ticks, a)
     r = c.set_index("benchmark")
     discern = [el("li", f"DISCERN question {n} ({appraisal.DISCERN[n - 1].text}): the same evidence as "
-                        f"{appraisal.JAMA_BY_ID[b].name.lower()}: {r.loc[b, 'evidence']}")
+                        f"{lower_first(appraisal.JAMA_BY_ID[b].name)}: {r.loc[b, 'evidence']}")
                for n, b in appraisal.DISCERN_EVIDENCE.items()]
     return el("div",
               el("p", el("strong", f"{a.source_names[source_id]}: you and the reference agree on "

@@ -368,13 +368,13 @@ def body_sites_text(site_categories: Iterable[str] = SITE_CATEGORIES, atlas: Atl
             said = "; ".join(name + (f" ({'; '.join(conds)})" if conds else "")
                              for name, conds in zip(a.names(list(who)), who.values()))
             bits.append(f"{r['category_label']}: {said}.")
-        silent = part[part["n_texts"] == 0]["category_label"].str.lower().tolist()
+        silent = part[part["n_texts"] == 0]["category_label"].map(lower_first).tolist()
         if len(bits) == 1:
             bits.append("No text ties it to these categories.")
         elif silent:
             bits.append(f"The sources say nothing about {join(silent, 'or')} for it.")
         lines.append(" ".join(bits))
-    cats = join(a.category_labels[c].lower() for c in site_categories)
+    cats = join(lower_first(a.category_labels[c]) for c in site_categories)
     return TextAlternative(f"Where the cancer has spread, and which of {cats} the texts tie to each place "
                            "(with the conditions the texts add):", lines)
 
@@ -589,7 +589,7 @@ def jama_reference_text(atlas: Atlas | None = None) -> TextAlternative:
     scores = appraisal.reference_scores(a)
     lines = []
     for sid, part in r.groupby("source_id", sort=False):
-        bits = [f"{rec['name'].lower()} {'yes' if rec['met'] else 'no'} ({rec['evidence']})" for rec in part.to_dict("records")]
+        bits = [f"{lower_first(rec['name'])} {'yes' if rec['met'] else 'no'} ({rec['evidence']})" for rec in part.to_dict("records")]
         lines.append(f"{part['source'].iloc[0]}: {scores[sid]} of {len(appraisal.JAMA)} benchmarks met: "
                      + "; ".join(bits))
     return TextAlternative("JAMA benchmarks each text meets, by the collection's reference answers:", lines)

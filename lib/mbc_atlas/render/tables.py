@@ -129,7 +129,7 @@ def claims_table(category: str | Iterable[str] | None = None, about: str | Itera
     if len(cats) == 1:
         df = df.drop(columns=["Category"])
     what = ("the statements" if not cats else
-            "when the texts turn to " + join([a.category_labels[x].lower() for x in cats], "or"))
+            "when the texts turn to " + join([lower_first(a.category_labels[x]) for x in cats], "or"))
     if group is not None:
         what += ", by " + lower_first(characteristics(a).set_index("group")["group_label"].drop_duplicates()[group])
     abouts = [] if about is None else [about] if isinstance(about, str) else list(about)
@@ -188,7 +188,7 @@ def drugs_table(category: str, atlas: Atlas | None = None) -> Styler:
                        if r["restriction"] else "")
         filed = a.category_labels[r["category"]]
         if r["second_category"] and r["second_category"] != r["category"]:
-            filed += (f"\nalso called {a.category_labels[r['second_category']].lower()} by "
+            filed += (f"\nalso called {lower_first(a.category_labels[r['second_category']])} by "
                       f"{names([r['second_category_source_id']])}: {curly(r['second_category_quote'])}")
         rows.append({"Generic name": r["generic"], "Brand (correct spelling)": r["brand"],
                      "Brand as the texts write it": evidence.spellings(r["generic"], r["brand"], a),
@@ -200,7 +200,7 @@ def drugs_table(category: str, atlas: Atlas | None = None) -> Styler:
         df = df.drop(columns=["Filed under"])
     if not df["Restriction in the texts"].any():
         df = df.drop(columns=["Restriction in the texts"])
-    return styler(df, f"drugs-{category}", f"The {a.category_labels[category].lower()} drugs the texts name",
+    return styler(df, f"drugs-{category}", f"The {lower_first(a.category_labels[category])} drugs the texts name",
                   wrap=list(df.columns), wide=["Filed under", "Restriction in the texts", "Editors' note"],
                   bold=["Generic name"])
 
@@ -220,7 +220,7 @@ def drug_classes_table(category: str = "chemotherapy", atlas: Atlas | None = Non
                      "Named by": "; ".join(a.names(dict.fromkeys(s for ids in part["source_ids"]
                                                                  for s in ids.split(SEP) if s)))})
     df = pd.DataFrame(rows, columns=["Class", "Drugs (brand)", "Class named by", "Editors' note", "Named by"])
-    return styler(df, f"classes-{category}", f"The {a.category_labels[category].lower()} drugs the texts name, by class",
+    return styler(df, f"classes-{category}", f"The {lower_first(a.category_labels[category])} drugs the texts name, by class",
                   wrap=list(df.columns), wide=["Editors' note"], bold=["Class"])
 
 
