@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html as _html
 from collections.abc import Iterable
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any, Union
 
@@ -68,20 +69,27 @@ def el(tag: str, *children: Child, cls: str | tuple[str, ...] | None = None, **a
     """
     names = (cls,) if isinstance(cls, str) else tuple(cls or ())
     parts = [tag]
-    if names:
-        parts.append(f'class="{" ".join("mbc-" + n for n in names)}"')
+    look, style = _look(names) if names else ("", "")
+    if look:
+        parts.append(look)
     for key, value in attrs.items():
         if value is None or value is False:
             continue
         name = key.rstrip("_").replace("_", "-")
         parts.append(name if value is True else f'{name}="{_html.escape(str(value))}"')
-    style = theme.inline(*names) if names else ""
     if style:
-        parts.append(f'style="{_html.escape(style)}"')
+        parts.append(style)
     opening = "<" + " ".join(parts) + ">"
     if tag in ("br", "img", "hr", "meta", "link", "input"):
         return Html(opening)
     return Html(opening + "".join(_flat(children)) + f"</{tag}>")
+
+
+@lru_cache(maxsize=None)
+def _look(names: tuple[str, ...]) -> tuple[str, str]:
+    """The class and style attributes of some named looks (the theme does not change while running)."""
+    style = theme.inline(*names)
+    return f'class="{" ".join("mbc-" + n for n in names)}"', (f'style="{_html.escape(style)}"' if style else "")
 
 
 def text(s: str) -> Html:
