@@ -22,6 +22,7 @@ import pandas as pd
 from .alt import TextAlternative
 from .load import Atlas
 from .query import _atlas, categories, characteristics, claims, disagreements, sources, stances
+from . import editors
 
 #: What a cell of the comparison matrix can say about one text and one (characteristic, category) pair.
 STATUS = {
@@ -36,8 +37,6 @@ DISPUTE_SYMBOL = "\u2260"
 FILL = {"ties": "#56B4E9", "elsewhere": "#F0E442", "silent": "#FFFFFF"}
 HATCH = {"ties": "//", "elsewhere": "..", "silent": ""}
 DISPUTE_EDGE = "#D55E00"
-#: The year the list of later developments was compiled (the list is itself dated).
-DEVELOPMENTS_COMPILED = 2026
 
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -491,8 +490,8 @@ def developments_table(atlas: Atlas | None = None):
     ]
     return (shown.style.set_uuid("compare-developments").hide(axis="index").format(escape="html")
             .set_caption(f"NOT from the five texts: a selection of treatment developments since they were written, "
-                         f"compiled in {DEVELOPMENTS_COMPILED} (itself dated); each is a fact from the reference "
-                         f"beside it. US FDA approvals; other countries' dates differ.")
+                         f"covering up to {editors.covered(atlas)} and checked {editors.checked(atlas)}; each is a fact "
+                         f"from the reference beside it. Mostly US FDA approvals; other countries' dates differ.")
             .set_table_styles(styles))
 
 
@@ -508,7 +507,7 @@ def currency_timeline(atlas: Atlas | None = None):
     dated = [r for r in dates.to_dict("records") if r["earliest"] is not None]
     undated = [r["source"] for r in dates.to_dict("records") if r["earliest"] is None]
     start = min([r["earliest"] for r in dated] + [int(dev["year"].min())]) - 1
-    end = max(int(dev["year"].max()), DEVELOPMENTS_COMPILED) + 1
+    end = int(editors.covered(a)[:4]) + 1
     step = 0.62
     top = 1.2 + step * (len(dated) + (1 if undated else 0))
     bottom = -1.6 - step * len(dev)
@@ -543,8 +542,8 @@ def currency_timeline(atlas: Atlas | None = None):
     band_top = -0.75
     ax.add_patch(Rectangle((start - 0.3, bottom - 0.15), end - start + 0.6, band_top - bottom + 0.15,
                            facecolor="#FFF8E5", edgecolor="#000", linewidth=2.5))
-    ax.text(start - 0.15, band_top - 0.35, f"NOT from the five texts: later developments (US FDA approvals; list "
-            f"compiled {DEVELOPMENTS_COMPILED}; each from its cited reference)", fontsize=13, fontweight="bold",
+    ax.text(start - 0.15, band_top - 0.35, f"NOT from the five texts: later developments (mostly US FDA approvals, "
+            f"up to {editors.covered(a)}; each from its cited reference)", fontsize=13, fontweight="bold",
             va="center")
     for i, r in enumerate(dev.to_dict("records")):
         x = r["year"] + ((int(r["date"][5:7]) - 0.5) / 12 if len(r["date"]) == 7 else 0.5)
@@ -573,7 +572,8 @@ def currency_text(atlas: Atlas | None = None) -> TextAlternative:
             span = (f"{r['earliest']} or later" if r["latest"] is None else str(r["earliest"])
                     if r["latest"] == r["earliest"] else f"{r['earliest']} to {r['latest']}")
             lines.append(f"{r['source']}: {span} ({r['dates']}; {r['basis']}).")
-    lines.append(f"Not from the five texts (list compiled {DEVELOPMENTS_COMPILED}), each a fact from the reference given:")
+    lines.append(f"Not from the five texts (list covering up to {editors.covered(a)}), each a fact from the reference "
+                 "given:")
     for r in developments(a).to_dict("records"):
         lines.append(f"{r['when']}: {r['development']} Reference: {r['citation']}")
     return TextAlternative("Timeline: when the texts were written, and what came after them.", lines)
@@ -635,11 +635,12 @@ def currency_view(atlas: Atlas | None = None):
 
 
 def development_answer(atlas: Atlas | None = None) -> str:
-    """An answer (HTML): the first development after the texts, with its reference, and a reminder that the
-    list is not from the texts."""
-    dev = developments(atlas)
-    first = dev.iloc[0]
-    return (f"<p>For example: {escape(first['when'])}: {escape(first['development'])}</p>"
-            f"<p>Reference: {escape(first['citation'])}</p><p>This fact comes from that reference, not from the "
-            f"five texts, which were written before it; the list was compiled in {DEVELOPMENTS_COMPILED} and will "
-            f"itself go out of date.</p>")
+    """An answer (HTML, inside the editors' fence): the first development after the texts, with its reference,
+    and a reminder that the list is not from the texts."""
+    from .render.editors import note_box
+
+    first = developments(atlas).iloc[0]
+    return note_box({"note": f"For example: {first['when']}: {first['development']} This fact comes from its "
+                             f"reference, not from the texts, which were written before it; the list covers up to "
+                             f"{editors.covered(atlas)} and will itself go out of date.",
+                     "citation": first["citation"], "checked": editors.checked(atlas)})

@@ -10,6 +10,7 @@ from IPython.display import HTML
 from .load import Atlas
 from .query import _atlas
 from .words import number
+from .render.editors import note_box, notes_html, nursing_html, since_then_html
 
 NOTEBOOKS = (
     ("00_start_here", "Start here"),
@@ -111,7 +112,8 @@ def quote_html(quote: str, source_id: str, atlas: Atlas | None = None, extra: st
     body = escape(quote).replace("\n", "<br>")
     cite = escape(source_name(source_id, atlas)) + (f" — {escape(extra)}" if extra else "")
     return (f'<blockquote class="mbc-quote" style="border-left:4px solid #0072B2;margin:6px 0;padding:4px 10px;'
-            f'color:#222">“{body}”<br><cite style="color:#333;font-size:0.9em">— {cite}</cite></blockquote>')
+            f'color:#222">“{body}”<br><cite style="color:#333;font-size:0.9em">— {cite}</cite></blockquote>'
+            + notes_html(quote, source_id, atlas))
 
 
 def quotes(df, atlas: Atlas | None = None) -> HTML:
@@ -190,3 +192,19 @@ def cites(*refs, atlas: Atlas | None = None) -> HTML:
     2
     """
     return HTML("".join(cite(r, atlas) for r in refs))
+
+
+def since_then(category: str, atlas: Atlas | None = None) -> HTML:
+    """The since-then box that closes a category's notebook: what changed after the texts, dated and cited,
+    fenced as not from the texts."""
+    return HTML(since_then_html(category, atlas))
+
+
+def nursing(category: str, atlas: Atlas | None = None) -> HTML:
+    """What a nurse needs for the category's drug classes and topics, fenced as not from the texts."""
+    return HTML(nursing_html(category, atlas))
+
+
+def editors_answer(text: str, citation: str, checked: str) -> str:
+    """A model answer in the editors' voice (HTML), inside its fence, with its source and date."""
+    return note_box({"note": text, "citation": citation, "checked": checked})

@@ -367,7 +367,8 @@ def glossary_table(search: str = "", atlas: Atlas | None = None, uuid: str = "gl
         g = g.set_index("term").loc[list(terms)].reset_index()
     df = pd.DataFrame({"Term": g["term"], "Meaning (the editors' plain words)": g["definition"],
                        "As the texts write it": g["appears_as"].str.replace(SEP, "; ", regex=False),
-                       "Used by": [_names(s, a) if s else "no text" for s in g["source_ids"]]})
+                       "Used by": [_names(s, a) if s else "no text: an editors' term" if ed else "no text"
+                                   for s, ed in zip(g["source_ids"], g["editors_term"])]})
     caption = (f"{len(df)} term{'s' if len(df) != 1 else ''} matching \u201c{search}\u201d" if search
                else "Words you will meet" if terms is not None else f"All {len(df)} terms")
     return _styler(df, uuid, caption, wide=["Meaning (the editors' plain words)"]).set_properties(

@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from ..load import Atlas, load
 from ..query import DOES_NOT_FIT, FITS, WOULD_FIT, Answer, Placement, answer, drugs
 from ..words import join, lower_first, plural
+from .editors import notes_html, silence_html
 
 # Okabe-Ito colours, each used with a text colour that keeps contrast >= 4.5:1 and never alone:
 # every cell carries its number and every marked item its words.
@@ -141,7 +142,8 @@ class AnswerView:
                       f'“{text(also)}”</p>')
         return (f'<blockquote class="mbc-quote" style="{QUOTE}">“{text(quote)}”{extra}<br>'
                 f'<cite style="color:#333;font-size:0.9em">— {escape(self.source_name[source_id])}'
-                f' ({escape(self.source_kind[source_id])})</cite></blockquote>')
+                f' ({escape(self.source_kind[source_id])})</cite></blockquote>'
+                + notes_html(quote, source_id, self.atlas))
 
     def statement(self, p: Placement) -> str:
         """One placed statement: its quote, how the text puts it, and why it sits in its tier."""
@@ -239,8 +241,9 @@ class AnswerView:
         items = "".join(f'<li><strong>{escape(self.char_label[c])}</strong>: the sources say nothing about '
                         f'this. None of the {self.n_texts} texts ties it to any treatment category.</li>'
                         for c in ans.silent)
+        context = "".join(silence_html(c, self.atlas) for c in ans.silent)
         return (f'<div class="mbc-silent" style="border-left:6px solid #000000;background:#F2F2F2;padding:2px 10px;'
-                f'margin:8px 0"><ul style="margin:2px 0;padding-left:18px">{items}</ul></div>')
+                f'margin:8px 0"><ul style="margin:2px 0;padding-left:18px">{items}</ul>{context}</div>')
 
     def drugs(self, ans: Answer, restricted_only: bool = False) -> str:
         if not ans.drugs:
