@@ -116,6 +116,7 @@ class AnswerView:
                                 list(part["characteristic"])))
         cats = atlas["categories"]
         self.cat_label = dict(zip(cats["category"], cats["label"]))
+        self.cat_scope = dict(zip(cats["category"], cats["scope"]))
         self.drug_info = {d["generic"]: d for d in drugs(atlas).to_dict("records")}
 
     # -- words ------------------------------------------------------------------------------------------
@@ -176,21 +177,28 @@ class AnswerView:
         return (f'<p style="margin:4px 0"><strong>You chose:</strong></p>'
                 f'<ul class="mbc-chosen" style="list-style:none;padding:0;margin:0 0 6px 0">{chips}</ul>')
 
+    def category_head(self, category: str, n: int) -> str:
+        """A category's heading when ``n`` texts make a fitting statement (for n = 0, its whole section)."""
+        label, scope = escape(self.cat_label[category]), escape(self.cat_scope[category])
+        if not n:
+            return (f'<section class="mbc-category" data-category="{escape(category)}" data-texts="0" '
+                    f'style="border-left:6px dashed {NOT_ASSOCIATED};padding:2px 10px;margin:10px 0">'
+                    f'<h4 style="{H}">{label} ({scope}): not associated</h4>'
+                    f'<p style="margin:2px 0">No statement in the {self.n_texts} texts ties {label.lower()} to '
+                    f'your whole selection.</p></section>')
+        return f'<h4 style="{H}">{label} ({scope}): associated by {n} of {self.n_texts} texts</h4>'
+
     def category(self, cat) -> str:
         n, label = len(cat.sources), escape(cat.label)
         if not n:
-            return (f'<section class="mbc-category" data-category="{cat.category}" data-texts="0" '
-                    f'style="border-left:6px dashed {NOT_ASSOCIATED};padding:2px 10px;margin:10px 0">'
-                    f'<h4 style="{H}">{label} ({cat.scope}): not associated</h4>'
-                    f'<p style="margin:2px 0">No statement in the {self.n_texts} texts ties {label.lower()} to '
-                    f'your whole selection.</p></section>')
+            return self.category_head(cat.category, 0)
         implied = (f'<p style="margin:2px 0"><em>Only implied: no text states this outright; read the '
                    f'quote and its note.</em></p>' if cat.only_implied else "")
         show = ("Show the quote and its source" if len(cat.fits) == 1
                 else f"Show the {len(cat.fits)} quotes, each with its source")
         return (f'<section class="mbc-category" data-category="{cat.category}" data-texts="{n}" '
                 f'style="border-left:6px solid {ASSOCIATED};padding:2px 10px;margin:10px 0">'
-                f'<h4 style="{H}">{label} ({cat.scope}): associated by {n} of {self.n_texts} texts</h4>'
+                f'{self.category_head(cat.category, n)}'
                 f'<p style="margin:2px 0">The sources associate {label.lower()} with your whole selection: '
                 f'{self.names(cat.sources)}.</p>'
                 f'<p style="margin:2px 0">How they put it: {escape("; ".join(cat.stances))}.</p>{implied}'
@@ -220,11 +228,12 @@ class AnswerView:
     def disagreements(self, ans: Answer) -> str:
         if not ans.disagreements:
             return ""
-        out = [f'<h3 style="{H}">Where the texts disagree</h3>']
-        for d in ans.disagreements:
-            a, b = d.source_a, d.source_b
-            out.append(
-                f'<section class="mbc-disagreement" data-disagreement="{escape(d.disagreement_id)}" '
+        return f'<h3 style="{H}">Where the texts disagree</h3>' + "".join(map(self.disagreement, ans.disagreements))
+
+    def disagreement(self, d) -> str:
+        """One disagreement, both quotes side by side."""
+        a, b = d.source_a, d.source_b
+        return (f'<section class="mbc-disagreement" data-disagreement="{escape(d.disagreement_id)}" '
                 f'style="border-left:6px solid {DISAGREE};padding:2px 10px;margin:10px 0">'
                 f'<p style="margin:2px 0"><strong>The texts disagree ({escape(d.kind)}).</strong> '
                 f'{escape(d.summary)}</p>'
@@ -233,17 +242,33 @@ class AnswerView:
                 f'{self.quote(d.quote_a, a)}</div>'
                 f'<div style="flex:1 1 300px"><strong>{escape(self.source_name[b])} says:</strong>'
                 f'{self.quote(d.quote_b, b)}</div></div></section>')
-        return "".join(out)
 
     def silent(self, ans: Answer) -> str:
         if not ans.silent:
             return ""
-        items = "".join(f'<li><strong>{escape(self.char_label[c])}</strong>: the sources say nothing about '
-                        f'this. None of the {self.n_texts} texts ties it to any treatment category.</li>'
-                        for c in ans.silent)
+        items = "".join(map(self.silent_item, ans.silent))
         context = "".join(silence_html(c, self.atlas) for c in ans.silent)
         return (f'<div class="mbc-silent" style="border-left:6px solid #000000;background:#F2F2F2;padding:2px 10px;'
                 f'margin:8px 0"><ul style="margin:2px 0;padding-left:18px">{items}</ul>{context}</div>')
+
+    def silent_item(self, characteristic: str) -> str:
+        return (f'<li><strong>{escape(self.char_label[characteristic])}</strong>: the sources say nothing about '
+                f'this. None of the {self.n_texts} texts ties it to any treatment category.</li>')
+
+    def drug_name(self, generic: str) -> str:
+        brand = self.drug_info[generic]["brand"]
+        return f'{escape(generic)} ({escape(brand)})' if brand else escape(generic)
+
+    def drug_restriction(self, note) -> str:
+        """One drug set aside for a selection, with the reason (and the text's quote, where it gives one)."""
+        return self.restriction(note.restricted, note.restriction_source_id, note.restriction_quote,
+                                note.contradicted_by, [self.drug_name(note.generic)])
+
+    def restriction(self, why, sid, quote, chars, names) -> str:
+        return (f'<div class="mbc-restricted" style="border-left:6px solid {RESTRICTED};background:#FFF4EC;'
+                f'padding:4px 10px;margin:8px 0"><p style="margin:2px 0"><strong>Not for '
+                f'{escape(self.labels(chars))}, as the texts put it:</strong> {join(names)}. '
+                f'{escape(why[:1].upper() + why[1:])}.</p>{self.quote(quote, sid) if quote else ""}</div>')
 
     def drugs(self, ans: Answer, restricted_only: bool = False) -> str:
         if not ans.drugs:
@@ -273,11 +298,7 @@ class AnswerView:
                     f'ties to your choices (the quotes above show which are).</p>',
                     f'<ul style="margin:2px 0;padding-left:18px">{rows}</ul>']
         for (why, sid, quote, chars), names in restricted.items():
-            out.append(
-                f'<div class="mbc-restricted" style="border-left:6px solid {RESTRICTED};background:#FFF4EC;'
-                f'padding:4px 10px;margin:8px 0"><p style="margin:2px 0"><strong>Not for '
-                f'{escape(self.labels(chars))}, as the texts put it:</strong> {join(names)}. '
-                f'{escape(why[:1].upper() + why[1:])}.</p>{self.quote(quote, sid) if quote else ""}</div>')
+            out.append(self.restriction(why, sid, quote, chars, names))
         return "".join(out)
 
     def grid(self, ans: Answer) -> str:
