@@ -207,3 +207,15 @@ def test_every_page_passes_axe(site, browser_context):
             page.locator(".mbc-offline-quiz .mbc-off-check").first.click()
         assert axe_violations(page) == [], name
         page.close()
+
+
+def test_make_handout_prints_a_lesson(need_chromium, tmp_path):
+    """One PDF per lesson, printed by Chromium with the handout's print style (key points, questions with
+    their answers, the editors' boxes)."""
+    import re
+
+    import build_handouts
+
+    [pdf] = build_handouts.build(tmp_path, ["04_targeted_therapy"])
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", data)) >= 2
