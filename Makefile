@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8866
 
-.PHONY: setup lab test check explorer bench site clean
+.PHONY: setup lab test check explorer bench site handout clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "mbc_atlas needs Python 3.10 or newer; run: make PYTHON=python3.x ...")'
@@ -40,5 +40,8 @@ bench: setup
 site: setup
 	$(BIN)/python tools/build_site.py
 
+handout: setup
+	$(BIN)/python tools/build_handouts.py
+
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site handouts .pytest_cache

@@ -156,8 +156,9 @@ CASES = [
     ("blank_lines_keep_row_numbers", _blank_lines, "passages.csv", 7, "source_id", "unknown source_id 'wikipedia'"),
     ("semicolon_separated", _semicolons, "stances.csv", 1, None,
      "this looks like a semicolon-separated file: save it as 'CSV UTF-8 (comma delimited)'"),
-    ("unquoted_comma", _unquoted_comma, "glossary.csv", 44, None, "has 4 cells where the header has 3"),
-    ("unclosed_quote", _unclosed_quote, "passages.csv", 45, None, "opened on line"),
+    ("unquoted_comma", _unquoted_comma, "glossary.csv", 2 + len(mbc.load()["glossary"]), None,
+     "has 4 cells where the header has 3"),
+    ("unclosed_quote", _unclosed_quote, "passages.csv", 2 + len(mbc.load()["passages"]), None, "opened on line"),
     ("stray_quote", _stray_quote, "passages.csv", 2, None, "a double quote inside a cell must be doubled"),
 ]
 
@@ -339,7 +340,8 @@ def test_a_hundred_thousand_duplicate_ids_print_a_short_report(data_copy):
     assert len(str(err.value)) < 20_000 and str(err.value).endswith("... and 99950 more")
     code, out = run_check(data_copy)
     assert code == 1 and len(out) < 20_000 and "100000 problem(s)" in out and "... and 99950 more" in out, out[-500:]
-    assert "passages.csv, row 45, column 'passage_id': duplicate id 'goal-1' (first on row 2)" in out
+    assert (f"passages.csv, row {len(rows) + 1}, column 'passage_id': duplicate id 'goal-1' (first on row 2)"
+            in out)
 
 
 def test_a_long_value_is_cut_short_in_its_message(data_copy):

@@ -8,6 +8,7 @@ import pytest
 
 import mbc_atlas as mbc
 from mbc_atlas import compare, figures, prose, tables
+from mbc_atlas.analysis import editors
 
 from .conftest import ROOT
 
@@ -174,12 +175,13 @@ def test_profiles_table_has_a_fixed_id(atlas):
 def test_shipped_developments_are_well_formed(atlas):
     dev = compare.developments(atlas)
     assert len(dev) >= 10
-    assert (dev["year"] >= 2013).all() and (dev["year"] <= compare.DEVELOPMENTS_COMPILED).all()
+    assert (dev["year"] >= 2013).all() and dev["date"].max() == editors.covered(atlas)
     assert list(dev["date"]) == sorted(dev["date"])
     for r in dev.to_dict("records"):
-        assert re.match(r"^[A-Z][a-z]+( [a-z]+)? \([A-Z][A-Za-z]+\)", r["development"]), r["development"]
-        assert re.search(r"(19|20)\d\d;\d+:\d+", r["citation"]), r["citation"]   # year;volume:pages
-        assert "US FDA" in r["development"]
+        assert re.match(r"^[A-Z][A-Za-z0-9/]+( [a-z]+)? \([A-Za-z, ]+\)", r["development"]), r["development"]
+        assert re.search(r"\b(19|20)\d\d\b", r["citation"]), r["citation"]   # a dated reference
+        # an approval names its regulator; a change in practice names the guideline behind it
+        assert "US FDA" in r["development"] or "guideline" in r["development"], r["development"]
 
 
 def test_developments_are_not_drawn_from_the_texts(atlas):
@@ -201,20 +203,21 @@ def test_a_bad_development_date_is_named(data_copy, edit_csv):
 
 def test_developments_follow_the_data(data_copy, edit_csv):
     def add(df):
-        df.loc[len(df)] = {"date": "2024", "development": "Exampleumab (Testa) approved by the US FDA for a test.",
+        df.loc[len(df)] = {"date": "2024", "category": "targeted",
+                           "development": "Exampleumab (Testa) approved by the US FDA for a test.",
                            "citation": "Doe J. A test. N Engl J Med 2024;390:1-2."}
         return df
     edit_csv(data_copy, "developments", add)
     a = mbc.load(data_copy)
     dev = compare.developments(a)
-    assert dev.iloc[-1]["when"] == "2024" and dev.iloc[-1]["drug"] == "Exampleumab"
+    assert "Exampleumab" in set(dev["drug"]) and dev.set_index("drug").loc["Exampleumab", "when"] == "2024"
     assert any(line.startswith("2024: Exampleumab") for line in figures.currency_timeline_text(a).lines)
     assert "Exampleumab" in tables.developments_table(a).to_html()
 
 
 def test_developments_table_says_it_is_not_from_the_texts(atlas):
     html = tables.developments_table(atlas).to_html()
-    assert "NOT from the five texts" in html and f"compiled in {compare.DEVELOPMENTS_COMPILED}" in html
+    assert "NOT from the five texts" in html and f"covering up to {editors.covered(atlas)}" in html
     assert "T_compare-developments" in html
 
 

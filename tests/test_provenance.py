@@ -114,7 +114,10 @@ def test_implied_claims_say_how(atlas):
 
 def test_every_glossary_term_is_used_by_a_source(atlas):
     g = mbc.glossary(atlas=atlas)
-    assert (g["source_ids"] != "").all()
+    texts_terms = g[~g["editors_term"]]
+    assert (texts_terms["source_ids"] != "").all()
+    assert (g.loc[g["editors_term"], "source_ids"] == "").all()     # an editors' term: no text uses it
+    assert {"SERM", "SERD", "CDK4/6 inhibitor", "visceral crisis"} <= set(g.loc[g["editors_term"], "term"])
     for term in ["systemic therapy", "palliative", "lymphangitic spread", "monoclonal antibody", "biopsy",
                  "aromatase inhibitor", "antiestrogen", "single-agent therapy", "combination therapy", "HER2"]:
         assert term in set(g["term"])

@@ -18,19 +18,22 @@ import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
+from mbc_atlas.analysis import quiz
 from mbc_atlas.lesson import NOTEBOOKS, note_html
+from mbc_atlas.render import offline
 from mbc_atlas.render.theme import stylesheet
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = Path(__file__).resolve().parent / "site"
 MANAGER_DIST = ASSETS / "node_modules" / "@jupyter-widgets" / "html-manager" / "dist"
 REQUIRE_JS = ASSETS / "node_modules" / "requirejs" / "require.js"
+AXE_JS = ASSETS / "node_modules" / "axe-core" / "axe.min.js"     # for the accessibility tests, never shipped
 FONTS = (".woff", ".woff2", ".ttf", ".eot", ".svg")
 
 
 def install_js() -> None:
     """Install the site's JavaScript from the npm registry (a no-op when already there)."""
-    if MANAGER_DIST.joinpath("embed-amd.js").is_file() and REQUIRE_JS.is_file():
+    if MANAGER_DIST.joinpath("embed-amd.js").is_file() and REQUIRE_JS.is_file() and AXE_JS.is_file():
         return
     npm = shutil.which("npm")
     if npm is None:
@@ -80,8 +83,31 @@ def execute(path: Path) -> nbformat.NotebookNode:
     return nb
 
 
+def work_without_a_kernel(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Give the cells marked ``mbc.offline`` (the explorer, each self-check item, the score) the versions that
+    work with no kernel: Python renders every piece and decides every answer, the page only shows them."""
+    items = {it.id: it for it in quiz.items()}
+    numbers = {it.id: f"{'Case' if it.story else 'Question'} {k}." for kind in (False, True)
+               for k, it in enumerate([i for i in items.values() if bool(i.story) == kind], start=1)}
+    for cell in nb.cells:
+        what = cell.get("metadata", {}).get("mbc", {}).get("offline")
+        if not what:
+            continue
+        if what == "explorer":
+            html = offline.explorer_html()
+        elif what == "score":
+            html = offline.score_html()
+        else:
+            item_id = what.split(":", 1)[1]
+            html = offline.quiz_item_html(items[item_id], numbers[item_id])
+        cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": html})]
+    return nb
+
+
 def export(nb: nbformat.NotebookNode) -> str:
-    exporter = HTMLExporter(extra_template_basedirs=[str(ASSETS)], template_name="template")
+    nb = work_without_a_kernel(nb)
+    exporter = HTMLExporter(extra_template_basedirs=[str(ASSETS)], template_name="template",
+                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     exporter.require_js_url = "_static/require.js"
     exporter.widget_renderer_url = "_static/embed-amd.js"
     html, _ = exporter.from_notebook_node(nb)
@@ -98,8 +124,8 @@ def index_html(pages: list[tuple[str, str]]) -> str:
 <link rel="stylesheet" href="_static/site.css"><link rel="stylesheet" href="_static/mbc.css"></head>
 <body class="mbc-site-index"><h1>mbc_atlas: treatment of metastatic breast cancer in patient-education texts</h1>
 {note_html()}
-<p>Read the notebooks in this order. This is a static copy: the interactive widgets show the state they were
-saved in; to use them, open the notebooks in JupyterLab or on Binder.</p>
+<p>Read the notebooks in this order. This copy needs no installation and no kernel: the explorer and the
+self-check work in the page itself; nothing you choose leaves your computer.</p>
 <ol start="0">
 {items}
 </ol></body></html>

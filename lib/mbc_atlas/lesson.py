@@ -16,11 +16,12 @@ from .analysis.compare import dates_sentence
 from .load import Atlas
 from .render import html, prose
 from .render.answer import scenario_html
+from .render.editors import note_box, nursing_html, since_then_html
 from .render.html import Html, TextAlternative, el
 
 __all__ = ["NOTEBOOKS", "OBJECTIVES", "disclaimer", "note_text", "note_html", "note", "nav", "learning_path",
            "learning_path_text", "quotes", "cites", "key_points", "reveal", "scenario", "disagreements",
-           "instruments", "currency"]
+           "instruments", "currency", "since_then", "nursing", "editors_answer"]
 
 NOTEBOOKS = (
     ("00_start_here", "Start here"),
@@ -175,3 +176,21 @@ def instruments() -> HTML:
 def currency(atlas: Atlas | None = None) -> HTML:
     """When the texts were written, in one sentence."""
     return HTML(prose.currency_html(atlas))
+
+
+# -- the editors' voice, fenced ---------------------------------------------------------------------------------------
+
+def since_then(category: str, atlas: Atlas | None = None) -> HTML:
+    """The since-then box that closes a category's notebook: what changed after the texts, dated and cited,
+    fenced as not from the texts."""
+    return HTML(since_then_html(category, atlas))
+
+
+def nursing(category: str, atlas: Atlas | None = None) -> HTML:
+    """What a nurse needs for the category's drug classes and topics, fenced as not from the texts."""
+    return HTML(nursing_html(category, atlas))
+
+
+def editors_answer(text: str, citation: str, checked: str, atlas: Atlas | None = None) -> Html:
+    """A model answer in the editors' voice, inside its fence, with its source and the date it was checked."""
+    return note_box({"note": text, "citation": citation, "checked": checked}, atlas)

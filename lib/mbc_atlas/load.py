@@ -485,6 +485,7 @@ def validate(tables: dict, texts: dict) -> list[Problem]:
     problems += _contract(tables)
     if "statements" in tables and "characteristics" in tables:
         problems += _statement_conditions(tables)
+    problems += _editors_layer(tables)
     if "sources" in tables:
         problems += _source_facts(tables["sources"], texts)
         if "glossary" in tables and set(tables["sources"]["source_id"]) <= set(texts):
@@ -623,6 +624,35 @@ def _contract(tables) -> list[Problem]:
             if choose != "one":
                 problems.append(Problem("characteristics.csv", row, "choose",
                                         f"{c!r} is in a choose-one group of the contract; choose must be 'one'"))
+    return problems
+
+
+def _editors_layer(tables) -> list[Problem]:
+    """The editors' notes each sit beside a quote (``source_id`` + ``anchor``) or a silence
+    (``characteristic``), never both; every drug's nursing class has all its nursing aspects (its pharmacology
+    paragraph is a reference that schema.py checks)."""
+    from .schema import NURSING_ASPECTS
+
+    problems = []
+    if "editor_notes" in tables:
+        notes = tables["editor_notes"]
+        for row, (sid, anchor, ch) in _rows(notes[["source_id", "anchor", "characteristic"]]):
+            if bool(sid) != bool(anchor):
+                problems.append(Problem("editor_notes.csv", row, "anchor" if sid else "source_id",
+                                        "a note beside a quote needs both source_id and anchor"))
+            elif bool(anchor) == bool(ch):
+                problems.append(Problem("editor_notes.csv", row, "characteristic",
+                                        "give either a quote (source_id and anchor) or a characteristic, not "
+                                        + ("both" if ch else "neither")))
+    if "drugs" in tables and "nursing_notes" in tables:
+        have = set(zip(tables["nursing_notes"]["drug_class"], tables["nursing_notes"]["aspect"]))
+        for row, cls in _rows(tables["drugs"]["nursing_class"]):
+            if not cls:
+                continue
+            missing = [a for a in NURSING_ASPECTS if (cls, a) not in have]
+            if missing:
+                problems.append(Problem("drugs.csv", row, "nursing_class", f"nursing_notes.csv has no "
+                                        f"{', '.join(missing)} for {cls!r}"))
     return problems
 
 

@@ -110,6 +110,7 @@ def disagreements(atlas: Atlas | None = None) -> pd.DataFrame:
 
 def glossary(search: str = "", atlas: Atlas | None = None) -> pd.DataFrame:
     """Terms a learner meets in the texts, defined in plain language, with the sources that use them.
+    ``editors_term`` marks a word the texts do not use (``appears_as`` empty), added by the editors.
 
     >>> glossary("biopsy")["term"].tolist()
     ['biopsy', 'pathology report']
@@ -121,6 +122,7 @@ def glossary(search: str = "", atlas: Atlas | None = None) -> pd.DataFrame:
         SEP.join(sid for sid, t in lowered.items() if any(f.strip().lower() in t for f in forms.split(SEP) if f.strip()))
         for forms in df["appears_as"]
     ]
+    df["editors_term"] = df["appears_as"].str.strip() == ""
     if search:
         s = search.lower()
         df = df[df["term"].str.lower().str.contains(s, regex=False)

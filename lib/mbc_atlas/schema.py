@@ -31,6 +31,8 @@ BASES = ("stated", "inferred", "not stated")
 WHOLE_NUMBER = (r"[0-9]{1,9}", "a whole number written with the digits 0-9 (at most nine of them)")
 YEAR = (r"[0-9]{4}", "a year written with four digits (0-9)")
 YEAR_MONTH = (r"[0-9]{4}(-(0[1-9]|1[0-2]))?", "a date written YYYY or YYYY-MM, with the month 01 to 12")
+DAY = (r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])", "a date written YYYY-MM-DD")
+NURSING_ASPECTS = ("common side effects", "serious side effects", "monitor", "teach", "escalate")
 
 
 @dataclass(frozen=True)
@@ -128,12 +130,13 @@ TABLES = (
         "drugs",
         columns=("generic", "brand", "drug_class", "class_source", "category", "second_category",
                  "second_category_source_id", "second_category_quote", "restricted_with", "restriction",
-                 "restriction_source_id", "restriction_quote", "note"),
+                 "restriction_source_id", "restriction_quote", "note", "nursing_class"),
         key=("generic",),
         required=("generic", "brand", "drug_class", "class_source", "category"),
         refs={"category": ("categories", "category"), "second_category": ("categories", "category"),
               "second_category_source_id": ("sources", "source_id"),
               "restricted_with": ("characteristics", "characteristic"),
+              "nursing_class": ("pharmacology", "drug_class"),
               "restriction_source_id": ("sources", "source_id")},
         multi=("restricted_with",),
         quotes={"second_category_quote": "second_category_source_id", "restriction_quote": "restriction_source_id"},
@@ -165,21 +168,64 @@ TABLES = (
               "source_b": ("sources", "source_id")},
         quotes={"quote_a": "source_a", "quote_b": "source_b"},
     ),
+    # ``appears_as`` empty: an editors' term, a word the texts do not use (shown as such)
     Table(
         "glossary",
         columns=("term", "definition", "appears_as"),
         key=("term",),
-        required=("term", "definition", "appears_as"),
+        required=("term", "definition"),
         multi=("appears_as",),
     ),
-    # Not from the five texts: dated treatment developments since them, each with its citation
-    # (notebook 07's "currency" section). ``date`` is YYYY-MM, or YYYY where the month is not certain.
+    # Everything below is the editors' voice, NOT from the five texts: each row has its citation and the date
+    # it was checked, and is shown fenced as such; none of it enters claims() or answer().
+    # Dated treatment developments since the texts (the since-then boxes and notebook 07's currency section).
+    # ``date`` is YYYY-MM, or YYYY where the month is not certain.
     Table(
         "developments",
-        columns=("date", "development", "citation"),
+        columns=("date", "category", "development", "citation"),
         key=("date", "development"),
-        required=("date", "development", "citation"),
+        required=("date", "category", "development", "citation"),
+        refs={"category": ("categories", "category")},
+        multi=("category",),
         formats={"date": YEAR_MONTH},
+    ),
+    # What a clinician would add today beside a quote: ``anchor`` is a verbatim fragment of the quote in
+    # ``sources/<source_id>.txt``; a note on a silence names the ``characteristic`` instead.
+    Table(
+        "editor_notes",
+        columns=("note_id", "source_id", "anchor", "characteristic", "note", "citation", "checked"),
+        key=("note_id",),
+        required=("note_id", "note", "citation", "checked"),
+        refs={"source_id": ("sources", "source_id"), "characteristic": ("characteristics", "characteristic")},
+        quotes={"anchor": "source_id"},
+        formats={"checked": DAY},
+        min_rows=1,
+    ),
+    # Per drug class (``drugs.csv`` column ``nursing_class``): what a nurse owns, one row per aspect.
+    Table(
+        "nursing_notes",
+        columns=("drug_class", "aspect", "note", "citation", "checked"),
+        key=("drug_class", "aspect"),
+        required=("drug_class", "aspect", "note", "citation", "checked"),
+        choices={"aspect": NURSING_ASPECTS},
+        formats={"checked": DAY},
+    ),
+    Table(
+        "pharmacology",
+        columns=("drug_class", "how_it_works", "citation", "checked"),
+        key=("drug_class",),
+        required=("drug_class", "how_it_works", "citation", "checked"),
+        formats={"checked": DAY},
+    ),
+    # Nursing topics beyond one drug class (bone health, spinal cord compression, ...), by category.
+    Table(
+        "nursing_topics",
+        columns=("topic", "category", "note", "citation", "checked"),
+        key=("topic",),
+        required=("topic", "category", "note", "citation", "checked"),
+        refs={"category": ("categories", "category")},
+        multi=("category",),
+        formats={"checked": DAY},
     ),
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}

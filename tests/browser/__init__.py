@@ -277,3 +277,21 @@ def check_receptor_negative_after_menopause(page, toggle_of, artifacts, name: st
     assert "all aromatase inhibitors only work in postmenopausal women" in text
     section.scroll_into_view_if_needed()
     page.locator(".mbc-explorer").screenshot(path=str(artifacts / f"{name}_receptor_negative_postmenopausal.png"))
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_JS = ROOT / "tools" / "site" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page, include: str | None = None) -> list:
+    """Run axe-core (from npm, loaded from tools/site/node_modules) on the page with the WCAG 2.0/2.1/2.2 A and
+    AA rules; return each violation as (rule id, impact, number of elements, first target)."""
+    if not AXE_JS.is_file():
+        raise AssertionError(f"axe-core is missing: run 'npm ci' in {AXE_JS.parents[2]} (make site does)")
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate("""async ([include, tags]) => {
+        const r = await axe.run(include ? document.querySelector(include) : document,
+                                {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+        return r.violations.map(v => [v.id, v.impact, v.nodes.length, v.nodes[0].target.join(' ')]);
+    }""", [include, AXE_TAGS])
+    return result

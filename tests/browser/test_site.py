@@ -72,12 +72,17 @@ def test_figures_and_tables_render(site, browser_context):
     page.close()
 
 
-def test_explorer_widgets_render_from_saved_state(site, browser_context, artifacts):
+def test_the_explorer_is_drawn_without_a_kernel(site, browser_context, artifacts):
+    import mbc_atlas as mbc
+
     base, _ = site
     page, failed = open_offline(browser_context, f"{base}/06_explorer.html")
-    page.wait_for_selector(".widget-toggle-buttons", timeout=30_000)   # drawn by the local widgets manager
-    assert page.locator(".widget-checkbox").count() >= 6
-    assert "sources associate" in page.inner_text("body")
+    root = page.locator(".mbc-offline-explorer")
+    ch = mbc.characteristics()
+    assert root.locator("input[type=radio]").count() == (ch["choose"] == "one").sum() + ch.query("choose == 'one'")["group"].nunique()
+    assert root.locator("input[type=checkbox]").count() == (ch["choose"] == "any").sum()
+    assert "Nothing is chosen yet" in root.inner_text()
+    assert "sources associate" in page.inner_text("body")     # the guided scenarios
     page.locator(".jp-Notebook, body").first.screenshot(path=str(artifacts / "site_06_explorer.png"))
     assert failed == []
     page.close()
@@ -89,6 +94,128 @@ def test_print_hides_prompts_and_opens_the_answers(site, browser_context):
     assert page.locator("details[open]").count() == 0 < page.locator("details").count()
     page.emulate_media(media="print")
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
-    assert page.eval_on_selector(".jp-InputPrompt", "e => getComputedStyle(e).display") == "none"
+    assert page.locator(".jp-InputPrompt").count() == 0          # no prompts at all on the site
     assert page.locator("details:not([open])").count() == 0
     page.close()
+
+
+# ------------------------------------------------------------------------------- no kernel, no code
+
+def test_pages_show_no_code(site, browser_context):
+    base, names = site
+    for name in names:
+        page, _ = open_offline(browser_context, f"{base}/{name}.html")
+        assert page.locator(".jp-CodeCell .jp-InputArea").count() == 0, name
+        text = page.inner_text("body")
+        assert "import mbc_atlas" not in text and "mbc.lesson" not in text and "In [" not in text, name
+        page.close()
+
+
+def _offline_answer(page, ids):
+    """Choose ``ids`` in the offline explorer as a learner would (click), and read back its tiers and categories."""
+    import mbc_atlas as mbc
+
+    root = page.locator(".mbc-offline-explorer")
+    root.locator("button[type=reset]").click()
+    page.wait_for_function("() => document.querySelector('.mbc-off-answer').dataset.selection === ''")
+    for c in ids:
+        root.locator(f"input[value='{c}']").check()
+    want = " ".join(mbc.validate_selection(ids))
+    page.wait_for_function("(s) => document.querySelector('.mbc-off-answer').dataset.selection === s", arg=want)
+    return page.evaluate("""() => {
+        const out = document.querySelector('.mbc-off-answer');
+        const cats = {};
+        out.querySelectorAll('.mbc-category').forEach(s => { cats[s.dataset.category] = parseInt(s.dataset.texts, 10); });
+        const tiers = Array.from(out.querySelectorAll('.mbc-statement')).map(s => [s.dataset.tier, s.dataset.category]);
+        const headline = out.querySelector('.mbc-off-headline').innerText;
+        const grid = Array.from(out.querySelectorAll('.mbc-grid tbody tr')).map(
+            tr => Array.from(tr.querySelectorAll('td')).map(td => parseInt(td.textContent, 10)));
+        const drugs = out.innerText;
+        return {cats, tiers, headline, grid, drugs};
+    }""")
+
+
+def test_the_offline_explorer_matches_mbc_answer(site, browser_context, artifacts):
+    """Two hundred random selections, clicked in the page with no kernel: the same tiers, categories, counts,
+    grid and drugs set aside as mbc.answer gives."""
+    import random
+
+    import mbc_atlas as mbc
+
+    base, _ = site
+    page, failed = open_offline(browser_context, f"{base}/06_explorer.html")
+    ch = mbc.characteristics()
+    one = [list(p["characteristic"]) for _, p in ch[ch["choose"] == "one"].groupby("group", sort=False)]
+    many = list(ch.loc[ch["choose"] == "any", "characteristic"])
+    rng = random.Random(20261130)
+    selections = [["hr_negative", "postmenopausal"], ["her2_negative"], ["premenopausal"]]
+    while len(selections) < 200:
+        pick = [rng.choice([None, *g]) for g in one] + [c for c in many if rng.random() < 0.2]
+        selections.append([c for c in pick if c])
+    for ids in selections:
+        shown = _offline_answer(page, ids)
+        a = mbc.answer(ids)
+        assert shown["cats"] == {c.category: len(c.sources) for c in a.categories}, ids
+        assert [tuple(t) for t in shown["tiers"]] == [(t, c.category) for c in a.categories for t in
+                                                      ("fits",) for p in c.fits] + [
+            (t, p.statement.category) for t in ("would_fit", "does_not_fit") for p in a.placed(t)], ids
+        assert shown["grid"] == a.grid.to_numpy().tolist() + [[len(c.sources) for c in a.categories]], ids
+        for c in a.associated:
+            assert f"{c.label.lower()} ({len(c.sources)} of" in shown["headline"], ids
+        for d in a.drugs:
+            assert (f"{d.generic} (" in shown["drugs"].split("as the texts put it:", 1)[-1]) or not d.restricted, ids
+    _offline_answer(page, ["hr_negative", "postmenopausal"])
+    page.locator(".mbc-offline-explorer").screenshot(path=str(artifacts / "site_offline_explorer.png"))
+    assert failed == []
+    page.close()
+
+
+def test_the_offline_self_check_gives_the_python_feedback(site, browser_context):
+    """Every question and case, answered right and then wrong in the page: the feedback is quiz.feedback_html's."""
+    from mbc_atlas import quiz
+    from mbc_atlas.render.answer import visible_text
+
+    base, _ = site
+    page, failed = open_offline(browser_context, f"{base}/08_self_check.html")
+    items = quiz.items()
+    assert page.locator(".mbc-offline-quiz").count() == len(items)
+    for n, it in enumerate(items, start=1):
+        box = page.locator(f".mbc-offline-quiz[data-item='{it.id}']")
+        wrong = sorted(v for _, v in it.options if v not in it.key)[:1]
+        for chosen in (sorted(it.key), sorted(it.key)[1:] + wrong):
+            box.locator("input").evaluate_all("els => els.forEach(e => { e.checked = false; })")
+            for v in chosen:
+                box.locator(f"input[value='{v}']").check()
+            box.locator(".mbc-off-check").click()
+            shown = visible_text(box.locator(".mbc-off-feedback").inner_html())
+            assert shown == visible_text(quiz.feedback_html(it, set(chosen))), (it.id, chosen)
+        assert page.locator(".mbc-off-score-text").first.inner_text().endswith(f"({n} of {len(items)} answered).")
+    assert failed == []
+    page.close()
+
+
+def test_every_page_passes_axe(site, browser_context):
+    """axe-core's WCAG 2.0/2.1/2.2 A and AA rules find nothing on any page, the interactive ones after use."""
+    from . import axe_violations
+
+    base, names = site
+    for name in names:
+        page, _ = open_offline(browser_context, f"{base}/{name}.html")
+        if name == "06_explorer":
+            _offline_answer(page, ["hr_negative", "postmenopausal", "bone"])
+        if name == "08_self_check":
+            page.locator(".mbc-offline-quiz .mbc-off-check").first.click()
+        assert axe_violations(page) == [], name
+        page.close()
+
+
+def test_make_handout_prints_a_lesson(need_chromium, tmp_path):
+    """One PDF per lesson, printed by Chromium with the handout's print style (key points, questions with
+    their answers, the editors' boxes)."""
+    import re
+
+    import build_handouts
+
+    [pdf] = build_handouts.build(tmp_path, ["04_targeted_therapy"])
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", data)) >= 2

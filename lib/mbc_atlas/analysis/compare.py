@@ -18,9 +18,10 @@ import pandas as pd
 from ..load import Atlas, atlas_or_default
 from ..query import claims, disagreements, sources, stances
 from ..words import BASIS_WORDS, agree, curly, join, lower_first, number
+from . import editors
 from .evidence import Finding
 
-__all__ = ["STATUS", "SYMBOL", "DISPUTE_SYMBOL", "DEVELOPMENTS_COMPILED", "matrix", "cell_words", "matrix_wide",
+__all__ = ["STATUS", "SYMBOL", "DISPUTE_SYMBOL", "matrix", "cell_words", "matrix_wide",
            "agreement_counts", "agreement_sentence", "unanimous_finding", "disagreement_sentence", "fact_words",
            "source_facts", "fact_finding", "sources_sentence", "dates_sentence", "reader_address", "profiles",
            "basis_counts", "developments", "texts_dates", "currency_sentence", "development_finding",
@@ -36,8 +37,6 @@ STATUS = {
 SYMBOL = {"ties": "\u2714", "elsewhere": "\u2192", "silent": "\u25cb"}
 DISPUTE_SYMBOL = "\u2260"
 _SHORT = {"ties": "ties them", "elsewhere": "other category", "silent": "silent"}
-#: The year the list of later developments was compiled (the list is itself dated).
-DEVELOPMENTS_COMPILED = 2026
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 
@@ -373,5 +372,5 @@ def development_finding(atlas: Atlas | None = None) -> Finding:
     first = developments(atlas).iloc[0]
     return Finding(f"For example: {first['when']}: {first['development']} Reference: {first['citation']} "
                    f"This fact comes from that reference, {not_from_texts(atlas)}, which were written before it; "
-                   f"the list was compiled in {DEVELOPMENTS_COMPILED} and will itself go out of date.")
+                   f"the list covers up to {editors.covered(atlas)} and will itself go out of date.")
 

@@ -21,9 +21,10 @@ from ..query import DOES_NOT_FIT, FITS, WOULD_FIT, Answer, CategoryAnswer, Place
 from ..words import agree, join, lower_first, number, plural, upper_first
 from . import html
 from .html import Html, el, visible_text
+from .editors import notes_html, silence_html
 from .theme import grid_legend, grid_shade
 
-__all__ = ["AnswerView", "Parts", "render", "view", "visible_text", "scenario_html", "disagreements_html",
+__all__ = ["cell", "AnswerView", "Parts", "render", "view", "visible_text", "scenario_html", "disagreements_html",
            "restrictions_html", "silent_html", "TIER_HEADINGS"]
 
 TIER_HEADINGS = {
@@ -64,6 +65,7 @@ class AnswerView:
             self.groups.append((group, part["group_label"].iloc[0], part["choose"].iloc[0],
                                 list(part["characteristic"])))
         self.cat_label = atlas.category_labels
+        self.cat_scope = dict(zip(atlas["categories"]["category"], atlas["categories"]["scope"]))
         self.drug_info = {d["generic"]: d for d in drugs(atlas).to_dict("records")}
 
     # -- words ------------------------------------------------------------------------------------------
@@ -76,8 +78,9 @@ class AnswerView:
 
     # -- pieces ---------------------------------------------------------------------------------------
     def quote(self, words: str, source_id: str, context: str = "", also: str = "", extra: str = "") -> Html:
-        """A verbatim quote with its source (name and kind of publisher)."""
-        return html.quote(words, self.source_name[source_id], self.source_kind[source_id], extra, context, also)
+        """A verbatim quote with its source (name and kind of publisher), and beside it any editors' note on it."""
+        return (html.quote(words, self.source_name[source_id], self.source_kind[source_id], extra, context, also)
+                + notes_html(words, source_id, self.atlas))
 
     def statement(self, p: Placement) -> Html:
         """One placed statement: its quote, how the text puts it, and why it sits in its tier."""
@@ -104,21 +107,28 @@ class AnswerView:
         chips = [el("li", self.char_label[c], cls="chip") for c in ans.selection]
         return el("p", el("strong", "You chose:"), cls="para") + el("ul", chips, cls="chips")
 
-    def category(self, cat: CategoryAnswer) -> Html:
-        n, label = len(cat.sources), cat.label
-        head = f"{label} ({cat.scope}): "
+    def category_head(self, category: str, n: int) -> Html:
+        """A category's heading when ``n`` texts make a fitting statement; for n = 0, its whole section."""
+        label = self.cat_label[category]
+        head = f"{label} ({self.cat_scope[category]}): "
         if not n:
             return el("section",
                       el("h4", head + "not associated", cls="heading"),
                       el("p", f"No statement in the {self.n_texts} texts ties {lower_first(label)} to your whole "
                               "selection.", cls="line"),
-                      cls=("category", "category-none"), data_category=cat.category, data_texts=0)
+                      cls=("category", "category-none"), data_category=category, data_texts=0)
+        return el("h4", head + f"associated by {n} of {self.n_texts} texts", cls="heading")
+
+    def category(self, cat: CategoryAnswer) -> Html:
+        n, label = len(cat.sources), cat.label
+        if not n:
+            return self.category_head(cat.category, 0)
         implied = (el("p", el("em", "Only implied: no text states this outright; read the quote and its note."),
                       cls="line") if cat.only_implied else None)
         show = ("Show the quote and its source" if len(cat.fits) == 1
                 else f"Show the {len(cat.fits)} quotes, each with its source")
         return el("section",
-                  el("h4", head + f"associated by {n} of {self.n_texts} texts", cls="heading"),
+                  self.category_head(cat.category, n),
                   el("p", f"The sources associate {lower_first(label)} with your whole selection: "
                           f"{join(self.source_name[s] for s in cat.sources)}.", cls="line"),
                   el("p", f"How they put it: {'; '.join(cat.stances)}.", cls="line"), implied,
@@ -156,10 +166,29 @@ class AnswerView:
     def silent(self, ans: Answer) -> Html:
         if not ans.silent:
             return Html()
-        items = [el("li", el("strong", self.char_label[c]), f": the sources say nothing about this. None of the "
-                                                              f"{self.n_texts} texts ties it to any treatment category.")
-                 for c in ans.silent]
-        return el("div", el("ul", items, cls="list"), cls="silent")
+        return el("div", el("ul", [self.silent_item(c) for c in ans.silent], cls="list"),
+                  [silence_html(c, self.atlas) for c in ans.silent], cls="silent")
+
+    def silent_item(self, characteristic: str) -> Html:
+        """One chosen characteristic the sources say nothing about, as a list item."""
+        return el("li", el("strong", self.char_label[characteristic]), f": the sources say nothing about this. None "
+                                                                       f"of the {self.n_texts} texts ties it to any "
+                                                                       "treatment category.")
+
+    def drug_name(self, generic: str) -> str:
+        brand = self.drug_info[generic]["brand"]
+        return f"{generic} ({brand})" if brand else generic
+
+    def restriction(self, why: str, source_id: str, words: str, chars: Iterable[str], names: Iterable[str]) -> Html:
+        """Drugs that do not suit a selection, as the texts put it: the reason, and the text's quote if any."""
+        return el("div", el("p", el("strong", f"Not for {self.labels(chars)}, as the texts put it:"),
+                            f" {join(names)}. {upper_first(why)}.", cls="line"),
+                  self.quote(words, source_id) if words else None, cls="restricted")
+
+    def drug_restriction(self, note) -> Html:
+        """One drug set aside for a selection (a :class:`mbc_atlas.DrugNote` whose ``restricted`` is set)."""
+        return self.restriction(note.restricted, note.restriction_source_id, note.restriction_quote,
+                                note.contradicted_by, [self.drug_name(note.generic)])
 
     def drugs(self, ans: Answer, restricted_only: bool = False) -> Html:
         if not ans.drugs:
@@ -189,16 +218,10 @@ class AnswerView:
                             "choices (the quotes above show which are).", cls="line"),
                     el("ul", rows, cls="list")]
         for (why, sid, words, chars), names in restricted.items():
-            out.append(el("div",
-                          el("p", el("strong", f"Not for {self.labels(chars)}, as the texts put it:"),
-                             f" {join(names)}. {upper_first(why)}.", cls="line"),
-                          self.quote(words, sid) if words else None, cls="restricted"))
+            out.append(self.restriction(why, sid, words, chars, names))
         return html.join(out)
 
     def grid(self, ans: Answer) -> Html:
-        def cell(n: int) -> Html:
-            return el("td", str(n), cls=("cell", grid_shade(n)), data_count=n)
-
         head = [el("th", self.cat_label[c.category], cls="cell", scope="col") for c in ans.categories]
         silent = set(ans.silent)
         rows = []
@@ -276,6 +299,11 @@ class AnswerView:
         return el("p", f"The {number(self.n_texts)} texts are silent: no quote ties {labels} cancer to any category. "
                        "Silence in these patient-education texts says nothing about what other sources, or current "
                        f"guidelines, say. {more}".strip())
+
+
+def cell(n: int) -> Html:
+    """A cell of the evidence grid: the number of texts, and the shading that repeats it."""
+    return el("td", str(n), cls=("cell", grid_shade(n)), data_count=n)
 
 
 def view(atlas: Atlas | None = None) -> AnswerView:

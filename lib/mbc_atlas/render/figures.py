@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyBboxPatch, Rectangle
 
-from ..analysis import appraisal, compare, sites
+from ..analysis import appraisal, compare, editors, sites
 from ..analysis.sites import SITE_CATEGORIES, dividing_cells
 from ..load import Atlas, atlas_or_default
 from ..query import claims, drugs
@@ -464,7 +464,7 @@ def currency_timeline(atlas: Atlas | None = None) -> AltFigure:
     dated = [r for r in dates.to_dict("records") if r["earliest"] is not None]
     undated = [r["source"] for r in dates.to_dict("records") if r["earliest"] is None]
     start = min([r["earliest"] for r in dated] + [int(dev["year"].min())]) - 1
-    end = max(int(dev["year"].max()), compare.DEVELOPMENTS_COMPILED) + 1
+    end = int(editors.covered(a)[:4]) + 1
     step = 0.62
     top = 1.2 + step * (len(dated) + (1 if undated else 0))
     bottom = -1.6 - step * len(dev)
@@ -496,8 +496,8 @@ def currency_timeline(atlas: Atlas | None = None) -> AltFigure:
     band_top = -0.75
     ax.add_patch(Rectangle((start - 0.3, bottom - 0.15), end - start + 0.6, band_top - bottom + 0.15,
                            facecolor=FIGURE["not_from_texts"], edgecolor=TEXT, linewidth=2.5))
-    ax.text(start - 0.15, band_top - 0.35, f"{compare.not_from_texts(a, shout=True)}: later developments (US FDA "
-            f"approvals; list compiled {compare.DEVELOPMENTS_COMPILED}; each from its cited reference)", fontsize=13,
+    ax.text(start - 0.15, band_top - 0.35, f"{compare.not_from_texts(a, shout=True)}: later developments (mostly "
+            f"US FDA approvals, up to {editors.covered(a)}; each from its cited reference)", fontsize=13,
             fontweight="bold",
             va="center")
     for i, r in enumerate(dev.to_dict("records")):
@@ -527,7 +527,7 @@ def currency_timeline_text(atlas: Atlas | None = None) -> TextAlternative:
             span = (f"{r['earliest']} or later" if r["latest"] is None else str(r["earliest"])
                     if r["latest"] == r["earliest"] else f"{r['earliest']} to {r['latest']}")
             lines.append(f"{r['source']}: {span} ({r['dates']}; {r['basis']}).")
-    lines.append(f"{upper_first(compare.not_from_texts(a))} (list compiled {compare.DEVELOPMENTS_COMPILED}), each a "
+    lines.append(f"{upper_first(compare.not_from_texts(a))} (list covering up to {editors.covered(a)}), each a "
                  "fact from the reference given:")
     for r in compare.developments(a).to_dict("records"):
         lines.append(f"{r['when']}: {r['development']} Reference: {r['citation']}")

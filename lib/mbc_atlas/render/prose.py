@@ -13,13 +13,14 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ..analysis import appraisal, compare, evidence, sites
+from ..analysis import appraisal, compare, editors, evidence, sites
 from ..analysis.evidence import Finding
 from ..load import Atlas, atlas_or_default
 from ..query import categories, disagreements, glossary
 from ..words import join, upper_first
 from . import answer as answer_view
 from . import html
+from .editors import note_box
 from .html import Html, el
 from .tables import glossary_table
 
@@ -166,8 +167,12 @@ def unanimous_answer(atlas: Atlas | None = None) -> Html:
 
 def development_answer(atlas: Atlas | None = None) -> Html:
     """The first development after the texts, with its reference, and a reminder that the list is not from
-    the texts."""
-    return finding_html(compare.development_finding(atlas), atlas)
+    the texts: in the editors' fence, as everything not from the texts is."""
+    first = compare.developments(atlas).iloc[0]
+    return note_box({"note": f"For example: {first['when']}: {first['development']} This fact comes from its "
+                             f"reference, {compare.not_from_texts(atlas)}, which were written before it; the list "
+                             f"covers up to {editors.covered(atlas)} and will itself go out of date.",
+                     "citation": first["citation"], "checked": editors.checked(atlas)}, atlas)
 
 
 def benchmark_answer(benchmark: str, atlas: Atlas | None = None) -> Html:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from ..analysis import appraisal, compare, evidence
+from ..analysis import appraisal, compare, editors, evidence
 from ..load import Atlas, atlas_or_default
 from ..query import SEP, answer, characteristics, glossary, sources, stances
 from ..words import agree, curly, join, lower_first, number, plural, upper_first
@@ -258,7 +258,8 @@ def glossary_table(search: str = "", atlas: Atlas | None = None, uuid: str = "gl
         g = g.set_index("term").loc[terms].reset_index()
     df = pd.DataFrame({"Term": g["term"], "Meaning (the editors' plain words)": g["definition"],
                        "As the texts write it": g["appears_as"].str.replace(SEP, "; ", regex=False),
-                       "Used by": ["; ".join(a.names(s)) if s else "no text" for s in g["source_ids"]]})
+                       "Used by": ["; ".join(a.names(s)) if s else "no text: an editors' term" if ed else "no text"
+                                   for s, ed in zip(g["source_ids"], g["editors_term"])]})
     caption = (f"{plural(len(df), 'term')} matching {curly(search)}" if search
                else "Words you will meet" if terms is not None else f"All {len(df)} terms")
     return styler(df, uuid, caption, wide=["Meaning (the editors' plain words)"], bold=["Term"])
@@ -302,9 +303,8 @@ def developments_table(atlas: Atlas | None = None) -> Styler:
     shown = pd.DataFrame({"When": df["when"], "Development (a fact from the reference beside it)": df["development"],
                           "Reference": df["citation"]})
     caption = (f"{compare.not_from_texts(atlas, shout=True)}: a selection of treatment developments since they were "
-               "written, compiled in "
-               f"{compare.DEVELOPMENTS_COMPILED} (itself dated); each is a fact from the reference beside it. "
-               "US FDA approvals; other countries' dates differ.")
+               f"written, covering up to {editors.covered(atlas)} and checked {editors.checked(atlas)}; each is a fact "
+               "from the reference beside it. Mostly US FDA approvals; other countries' dates differ.")
     return styler(shown, "compare-developments", caption).set_table_styles(
         [{"selector": "", "props": CELL_STYLES["not-from-texts"]}], overwrite=False)
 

@@ -108,6 +108,13 @@ STYLES: dict[str, str] = {
     "lead": "font-size:1.05em",
     "alt": f"border:1px solid {RULE};padding:6px 12px;margin:6px 0;{_TEXT}",
     "box": f"border:1px solid {RULE};padding:6px 12px;margin:6px 0;{_TEXT}",
+    # the editors' voice: not from the texts (a dashed frame and its fence words, never the colour alone)
+    "editors": f"border:2px dashed {OKABE_ITO['reddish_purple']};border-left:8px solid {OKABE_ITO['reddish_purple']};"
+               f"background:{SURFACE};{_TEXT};padding:6px 12px;margin:8px 0",
+    "editors-cite": f"{_TEXT};font-size:0.9em;margin:4px 0",
+    "nursing": "margin:8px 0",
+    "nursing-term": "font-weight:bold;margin-top:4px",
+    "nursing-item": "margin:0 0 0 14px",
     # the self-check
     "case": f"border-left:4px solid {OKABE_ITO['blue']};padding:4px 10px;margin:4px 0",
     "feedback-right": f"border-left:6px solid {OKABE_ITO['bluish_green']};padding:4px 10px",
@@ -118,7 +125,10 @@ STYLES: dict[str, str] = {
 # Hooks: names a test, a script or a stylesheet selects by, with no look of their own.
 for _hook in ("summary", "answer", "definitions", "scenario", "disagreements", "instruments", "explanation",
               "quiz-disagreement", "feedback-empty", "feedback-optional", "appraisal-summary",
-              "appraisal-reference", "appraisal-overview"):
+              "appraisal-reference", "appraisal-overview",
+              # the offline site's explorer and self-check (their look is in the site's stylesheet)
+              "offline-explorer", "offline-quiz", "offline-score", "off-group", "off-choice", "off-reset",
+              "off-answer", "off-check", "off-feedback", "off-score-text", "explorer-data", "quiz-data"):
     STYLES.setdefault(_hook, "")
 
 #: The evidence grid's shading: (fewest texts, style name, words for the legend). The number is always
@@ -197,6 +207,26 @@ SITE_CSS = f"""
 .mbc-site-index {{ font-family: system-ui, sans-serif; max-width: 46em; margin: 2em auto; padding: 0 1em;
   line-height: 1.5; color: {INK}; }}
 .mbc-site-index li {{ margin: .3em 0; }}
+/* The explorer and the self-check with no kernel: large targets (at least 24 px), visible focus. */
+.mbc-offline-explorer, .mbc-offline-quiz, .mbc-offline-score {{ font-size: 16px; line-height: 1.45; color: {INK}; }}
+.mbc-offline-explorer fieldset, .mbc-offline-quiz fieldset {{ border: 1px solid {RULE}; margin: 8px 0;
+  padding: 6px 10px; }}
+.mbc-offline-explorer legend, .mbc-offline-quiz legend {{ font-weight: bold; padding: 0 4px; }}
+.mbc-off-choice {{ display: inline-flex; align-items: center; min-height: 32px; padding: 2px 10px;
+  margin: 3px 6px 3px 0; border: 1px solid {RULE}; border-radius: 6px; cursor: pointer; }}
+.mbc-off-choice input {{ width: 22px; height: 22px; margin: 0 8px 0 0; }}
+.mbc-off-choice:focus-within {{ outline: 3px solid {OKABE_ITO['blue']}; outline-offset: 2px; }}
+.mbc-off-reset, .mbc-off-check {{ font-size: 16px; min-height: 36px; padding: 4px 16px; margin: 6px 0;
+  border: 2px solid {OKABE_ITO['blue']}; background: {SURFACE}; color: {LINK}; border-radius: 6px; cursor: pointer; }}
+.mbc-off-reset:focus-visible, .mbc-off-check:focus-visible {{ outline: 3px solid {OKABE_ITO['blue']};
+  outline-offset: 2px; }}
+.mbc-off-chip {{ display: inline-block; padding: 1px 8px; margin: 2px 6px 2px 0; border: 1px solid {OKABE_ITO['blue']};
+  border-radius: 10px; }}
+.mbc-offline-explorer .mbc-grid {{ border-collapse: collapse; margin: 6px 0; }}
+.mbc-offline-explorer .mbc-grid th, .mbc-offline-explorer .mbc-grid td {{ border: 1px solid {RULE};
+  padding: 4px 10px; }}
+.mbc-offline-explorer .mbc-grid caption {{ caption-side: top; text-align: left; font-weight: bold; padding: 4px 0; }}
+.mbc-offline-score {{ border: 2px solid {OKABE_ITO['blue']}; padding: 6px 12px; margin: 8px 0; }}
 """
 
 

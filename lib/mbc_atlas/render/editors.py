@@ -1,0 +1,108 @@
+"""The editors' voice turned into HTML, always inside its fence: "Editors' note — not from the five texts",
+dated and cited. No editors' sentence is drawn anywhere else.
+
+>>> "not from the" in note_box({"note": "A note.", "citation": "A guideline.", "checked": "2026-11-30"})
+True
+"""
+from __future__ import annotations
+
+from ..analysis import editors
+from ..load import Atlas, atlas_or_default
+from ..analysis.compare import not_from_texts
+from ..words import upper_first
+from . import html
+from .html import Html, el
+
+__all__ = ["fence", "note_box", "notes_html", "silence_html", "since_then_html", "nursing_html", "nursing_markdown"]
+
+
+
+def fence(atlas: Atlas | None = None) -> str:
+    """The words that fence the editors' voice off from the texts' (the count of texts from the data)."""
+    return not_from_texts(atlas)
+
+
+def _fenced(title: str, body, checked: str, kind: str) -> Html:
+    return el("aside", el("p", el("strong", title), " ", el("span", f"(checked {checked})", cls="editors-cite"),
+                          cls="line"), body, cls="editors", role="note", aria_label=title, data_kind=kind)
+
+
+def _source(citation: str) -> Html:
+    return el("p", f"Source: {citation}", cls="editors-cite")
+
+
+def note_box(note: dict, atlas: Atlas | None = None) -> Html:
+    """One editors' note: the fence, the note, its citation and the date it was checked."""
+    return _fenced(f"Editors' note — {fence(atlas)}", [el("p", note["note"], cls="para"), _source(note["citation"])],
+                   note["checked"], "note")
+
+
+def notes_html(quote: str, source_id: str, atlas: Atlas | None = None) -> Html:
+    """The editors' notes that sit beside a quote (empty when there are none)."""
+    return html.join(note_box(n, atlas) for n in editors.notes_for_quote(quote, source_id, atlas))
+
+
+def silence_html(characteristic: str, atlas: Atlas | None = None) -> Html:
+    """The editors' note on a silence of the texts (empty when there is none)."""
+    return html.join(note_box(n, atlas) for n in editors.silence_notes(characteristic, atlas))
+
+
+def since_then_html(category: str, atlas: Atlas | None = None) -> Html:
+    """The since-then box of a category's notebook: what has changed since the texts, dated and cited."""
+    a = atlas_or_default(atlas)
+    label = a.category_labels[category].lower()
+    dev = editors.since_then(category, a)
+    covered = editors.covered(a)
+    if dev.empty:
+        body = [el("p", f"The editors' list of developments holds nothing on {label} up to {covered}. That is not "
+                        "evidence that nothing changed: check current guidelines.", cls="para")]
+    else:
+        items = [el("li", el("strong", r["date"]), f": {r['development']}", _source(r["citation"]))
+                 for r in dev.to_dict("records")]
+        body = [el("p", f"What changed practice or was approved after the texts were written, up to {covered} (the "
+                        "last date this list covers). An approval is not the same as a standard of care, and "
+                        "approvals can be withdrawn.", cls="para"), el("ul", items, cls="list")]
+    return _fenced(f"Since then — {fence(a)}: {label}", body, editors.checked(a), "since-then")
+
+
+def nursing_html(category: str, atlas: Atlas | None = None) -> Html:
+    """What a nurse needs for the drug classes the texts file under a category, and the nursing topics that
+    go with it: how each class works, side effects, monitoring, teaching, when to escalate ("" when none)."""
+    a = atlas_or_default(atlas)
+    parts = []
+    for cls_, generics in editors.nursing_classes(category, a):
+        ph = editors.pharmacology(cls_, a)
+        rows = [[el("dt", upper_first(r["aspect"]), cls="nursing-term"),
+                 el("dd", r["note"], _source(r["citation"]), cls="nursing-item")]
+                for r in editors.nursing_notes(cls_, a).to_dict("records")]
+        parts.append(el("section", el("h4", f"{upper_first(cls_)} ({', '.join(generics)})", cls="heading"),
+                        el("p", el("strong", "How it works."), " ", ph["how_it_works"], cls="para"),
+                        _source(ph["citation"]), el("dl", rows, cls="line"), cls="nursing", data_class=cls_))
+    for r in editors.nursing_topics(category, a).to_dict("records"):
+        parts.append(el("section", el("h4", upper_first(r["topic"]), cls="heading"), el("p", r["note"], cls="para"),
+                        _source(r["citation"]), cls="nursing", data_topic=r["topic"]))
+    if not parts:
+        return Html()
+    label = a.category_labels[category].lower()
+    intro = el("p", "Teaching notes for nursing students, drawn from prescribing information and guidelines; local "
+                    "protocols come first.", cls="para")
+    return _fenced(f"What a nurse needs: {label} — {fence(a)}", [intro, parts], editors.checked(a), "nursing")
+
+
+def nursing_markdown(atlas: Atlas | None = None) -> str:
+    """Every nursing note as one printable Markdown page (``docs/nursing_notes.md``)."""
+    a = atlas_or_default(atlas)
+    lines = [f"# Nursing notes by drug class (editors' notes — {fence(a)})", "",
+             f"Generated from `data/nursing_notes.csv` and `data/pharmacology.csv` (checked {editors.checked(a)}). "
+             "Teaching notes for nursing students, each with its source; local protocols come first. "
+             "Educational use only, not medical advice.", ""]
+    cell = lambda s: s.replace("|", "/").replace("\n", " ")  # noqa: E731
+    for cat in a["categories"]["category"]:
+        for cls_, generics in editors.nursing_classes(cat, a):
+            lines += [f"## {upper_first(cls_)} ({', '.join(generics)})", "",
+                      f"**How it works.** {editors.pharmacology(cls_, a)['how_it_works']}", "",
+                      "| aspect | note | source |", "|---|---|---|"]
+            lines += [f"| {r['aspect']} | {cell(r['note'])} | {cell(r['citation'])} |"
+                      for r in editors.nursing_notes(cls_, a).to_dict("records")]
+            lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,170 @@
+// The explorer and the self-check on a page with no kernel. Every answer was decided and rendered in Python
+// (mbc_atlas.render.offline); this script only looks up the pieces for the learner's choices and puts them
+// together. It is included once per widget; the first copy does the work.
+(function () {
+  "use strict";
+  if (window.mbcOffline) { window.mbcOffline.init(); return; }
+
+  function join(items, word) {
+    if (items.length <= 1) return items.join("");
+    return items.slice(0, -1).join(", ") + " " + (word || "and") + " " + items[items.length - 1];
+  }
+  function esc(s) {
+    return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+  function keyOf(relevant, chosen) { return relevant.filter(function (c) { return chosen.has(c); }).join(" "); }
+
+  // ---------------------------------------------------------------- the explorer
+  function explorer(root) {
+    var data = JSON.parse(root.querySelector(".mbc-explorer-data").textContent);
+    var form = root.querySelector("form"), out = root.querySelector(".mbc-off-answer");
+    var N = data.n_texts;
+
+    function selection() {
+      var picked = new Set();
+      form.querySelectorAll("input:checked").forEach(function (i) { if (i.value) picked.add(i.value); });
+      return data.order.filter(function (c) { return picked.has(c); });
+    }
+
+    function render() {
+      var chosen = selection(), set = new Set(chosen);
+      out.dataset.selection = chosen.join(" ");
+      if (!chosen.length) {
+        out.innerHTML = "<p><strong>Choose one or more characteristics above</strong> to see which treatment " +
+          "categories the " + N + " texts associate with them, how many texts do, and the quotes that say so. " +
+          "Nothing is chosen yet.</p>";
+        return;
+      }
+      var placed = [];
+      Object.keys(data.statements).forEach(function (id) {
+        var s = data.statements[id], st = s.states[keyOf(s.relevant, set)];
+        if (st) placed.push({ id: id, tier: st.tier, html: st.html, category: s.category, source: s.source,
+                              conditions: s.conditions });
+      });
+      var fits = placed.filter(function (p) { return p.tier === data.fits; });
+      var cats = data.categories.map(function (c) {
+        var mine = fits.filter(function (p) { return p.category === c.category; });
+        var sources = Array.from(new Set(mine.map(function (p) { return p.source; })));
+        return { c: c, fits: mine, n: sources.length };
+      });
+      var assoc = cats.filter(function (x) { return x.n > 0; });
+      var html = ['<p><strong>You chose:</strong> ' + chosen.map(function (c) {
+        return '<span class="mbc-off-chip">' + esc(data.labels[c]) + "</span>"; }).join(" ") + "</p>"];
+      if (assoc.length) {
+        html.push('<p class="mbc-off-headline"><strong>The sources associate ' + join(assoc.map(function (x) {
+          return esc(x.c.label.toLowerCase()) + " (" + x.n + " of " + N + " texts)"; })) +
+          "</strong> with your whole selection.</p>");
+      } else {
+        html.push('<p class="mbc-off-headline"><strong>No statement in the ' + N + " texts ties a treatment " +
+                  "category to your whole selection.</strong></p>");
+      }
+      var silent = chosen.filter(function (c) { return c in data.silent; });
+      if (silent.length) {
+        html.push('<div class="mbc-silent"><ul>' + silent.map(function (c) { return data.silent[c]; }).join("") +
+                  "</ul></div>");
+      }
+      // the evidence grid: texts with a fitting statement, by the characteristic it names
+      var head = data.categories.map(function (c) { return '<th scope="col">' + esc(c.label) + "</th>"; }).join("");
+      var rows = chosen.map(function (ch) {
+        return '<tr><th scope="row">' + esc(data.labels[ch]) + "</th>" + data.categories.map(function (c) {
+          var n = new Set(fits.filter(function (p) {
+            return p.category === c.category && p.conditions.indexOf(ch) >= 0; }).map(function (p) { return p.source; })).size;
+          return data.cells[n]; }).join("") + "</tr>";
+      });
+      rows.push('<tr><th scope="row">Your whole selection</th>' + cats.map(function (x) { return data.cells[x.n]; })
+                .join("") + "</tr>");
+      html.push('<table class="mbc-grid"><caption>Evidence grid: how many of the ' + N + " texts make a statement " +
+                "that fits your whole selection, by the characteristic it names and the treatment category</caption>" +
+                '<thead><tr><th scope="col">Characteristic</th>' + head + "</tr></thead><tbody>" + rows.join("") +
+                "</tbody></table>");
+      html.push("<h3>Each treatment category</h3>");
+      cats.forEach(function (x) {
+        if (!x.n) { html.push(x.c.associated[0]); return; }
+        html.push('<section class="mbc-category" data-category="' + esc(x.c.category) + '" data-texts="' + x.n +
+                  '">' + x.c.associated[x.n] + x.fits.map(function (p) { return p.html; }).join("") + "</section>");
+      });
+      ["would_fit", "does_not_fit"].forEach(function (tier) {
+        var mine = [];   // category by category, strongest stance first: as mbc.answer places them
+        data.categories.forEach(function (c) {
+          placed.forEach(function (p) { if (p.tier === tier && p.category === c.category) mine.push(p); }); });
+        if (mine.length) {
+          html.push('<section class="mbc-tier" data-tier="' + tier + '"><h3>' + esc(data.tier_headings[tier]) +
+                    "</h3>" + mine.map(function (p) { return p.html; }).join("") + "</section>");
+        }
+      });
+      var dis = data.disagreements.filter(function (d) { return set.has(d.characteristic); });
+      if (dis.length) html.push("<h3>Where the texts disagree</h3>" + dis.map(function (d) { return d.html; }).join(""));
+      Object.keys(data.drugs).forEach(function (g) {
+        var d = data.drugs[g], note = d.states[keyOf(d.relevant, set)];
+        if (note) html.push(note);
+      });
+      out.innerHTML = html.join("");
+    }
+
+    form.addEventListener("change", render);
+    form.addEventListener("reset", function () { setTimeout(render, 0); });
+    render();
+  }
+
+  // ---------------------------------------------------------------- the self-check
+  var results = {};
+
+  function updateScore() {
+    var items = document.querySelectorAll(".mbc-offline-quiz"), answered = 0, right = 0;
+    items.forEach(function (q) {
+      if (q.dataset.item in results) { answered += 1; if (results[q.dataset.item]) right += 1; }
+    });
+    document.querySelectorAll(".mbc-off-score-text").forEach(function (el) {
+      el.textContent = right + " of " + items.length + " right (" + answered + " of " + items.length + " answered).";
+    });
+  }
+
+  function quiz(root) {
+    var data = JSON.parse(root.querySelector(".mbc-quiz-data").textContent);
+    var box = root.querySelector(".mbc-off-feedback");
+    var order = Array.from(root.querySelectorAll("input")).map(function (i) { return i.value; });
+    function labels(values) { return order.filter(function (v) { return values.indexOf(v) >= 0; })
+                                          .map(function (v) { return esc(data.labels[v]); }); }
+    root.querySelector(".mbc-off-check").addEventListener("click", function () {
+      var chosen = Array.from(root.querySelectorAll("input:checked")).map(function (i) { return i.value; });
+      if (!chosen.length) {
+        box.innerHTML = '<p class="mbc-feedback-empty">Choose an answer first, then press the button.</p>';
+        return;
+      }
+      var key = data.key, optional = data.optional;
+      var right = key.every(function (v) { return chosen.indexOf(v) >= 0; }) &&
+                  chosen.every(function (v) { return key.indexOf(v) >= 0 || optional.indexOf(v) >= 0; });
+      var answer = labels(key).join("; "), head;
+      if (right) {
+        head = '<p class="mbc-feedback-right"><strong>\u2714 Right.</strong> The answer is: ' + answer + ".</p>";
+      } else {
+        var missed = labels(key.filter(function (v) { return chosen.indexOf(v) < 0; }));
+        var extra = labels(chosen.filter(function (v) { return key.indexOf(v) < 0; }));
+        var bits = [];
+        if (missed.length) bits.push("You left out: " + missed.join("; ") + ".");
+        if (extra.length) bits.push("Not in the answer: " + extra.join("; ") + ".");
+        head = '<p class="mbc-feedback-wrong"><strong>\u2718 Not quite.</strong> ' + bits.join(" ") +
+               " The answer is: " + answer + ".</p>";
+      }
+      if (optional.length) {
+        head += '<p class="mbc-feedback-optional">Optional, either way: ' + labels(optional).join("; ") +
+                ". It rests only on a statement the text implies but does not make outright (see its quote below).</p>";
+      }
+      box.innerHTML = head + '<div class="mbc-explanation">' + data.explanation + "</div>";
+      results[data.id] = right;
+      updateScore();
+    });
+  }
+
+  function init() {
+    document.querySelectorAll(".mbc-offline-explorer:not([data-ready])").forEach(function (el) {
+      el.dataset.ready = "1"; explorer(el); });
+    document.querySelectorAll(".mbc-offline-quiz:not([data-ready])").forEach(function (el) {
+      el.dataset.ready = "1"; quiz(el); });
+    updateScore();
+  }
+
+  window.mbcOffline = { init: init };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,153 @@
+"""The explorer and the self-check for a page with no kernel (the offline site).
+
+Python renders every piece the page may show and decides every answer: for each statement, the tier and the
+reason it takes for each state of the characteristics it depends on; for each drug, whether the selection sets
+it aside; for each question, its key and explanation. The page's script (``offline.js``) only looks up the
+pieces for the learner's choices and puts them together, so the answers are :func:`mbc_atlas.answer`'s, and a
+browser test checks that they are.
+
+>>> data = explorer_data()
+>>> data["statements"]["fas-06"]["states"]["hr_negative postmenopausal"]["tier"]
+'does_not_fit'
+"""
+from __future__ import annotations
+
+import itertools
+import json
+from importlib.resources import files
+
+from ..analysis.quiz import Item
+from ..load import Atlas, atlas_or_default
+from ..query import FITS, TIERS, Disagreement, answer, characteristics, drugs, statements
+from . import html
+from .answer import TIER_HEADINGS, cell, view
+from .editors import silence_html
+from .feedback import explanation_html
+from .html import Html, el
+
+__all__ = ["SCRIPT", "explorer_data", "explorer_html", "quiz_item_html", "score_html"]
+
+#: The page script, shipped with the package; the same copy serves the explorer and the self-check.
+SCRIPT = files(__package__).joinpath("offline.js").read_text(encoding="utf-8")
+
+
+class _Groups:
+    """Which characteristics share a choose-one group, in vocabulary order."""
+
+    def __init__(self, atlas: Atlas):
+        ch = characteristics(atlas)
+        self.order = list(ch["characteristic"])
+        one = ch[ch["choose"] == "one"]
+        self.members = {g: list(p["characteristic"]) for g, p in one.groupby("group", sort=False)}
+        self.group_of = {c: g for g, ids in self.members.items() for c in ids}
+
+    def states(self, ids) -> list[tuple[str, ...]]:
+        """Every way the characteristics ``ids`` depend on can be set: each of their choose-one groups not set or
+        one of its values, each other id chosen or not. A state is the tuple of chosen ids, in vocabulary order."""
+        axes = [[None, *m] for g, m in self.members.items() if g in {self.group_of.get(c) for c in ids}]
+        axes += [[None, c] for c in ids if c not in self.group_of]
+        return [tuple(c for c in self.order if c in set(combo)) for combo in itertools.product(*axes)]
+
+    def relevant(self, ids) -> list[str]:
+        """The characteristics whose choice can change anything that depends on ``ids``."""
+        groups = {self.group_of.get(c) for c in ids} - {None}
+        return [c for c in self.order if self.group_of.get(c) in groups or c in ids]
+
+
+def explorer_data(atlas: Atlas | None = None) -> dict:
+    """Everything the offline explorer needs, rendered and decided in Python (JSON-ready)."""
+    a = atlas_or_default(atlas)
+    v, g = view(a), _Groups(a)
+    ranked = statements(a)
+    named = {c for s in ranked for c in s.conditions}
+    out_statements = {}
+    for s in ranked:
+        states = {}
+        for state in g.states(s.conditions):
+            ans = answer(list(state), a)
+            placed = [p for t in TIERS for p in ans.placed(t) if p.statement.statement_id == s.statement_id]
+            if placed:
+                states[" ".join(state)] = {"tier": placed[0].tier, "html": str(v.statement(placed[0]))}
+        out_statements[s.statement_id] = {"category": s.category, "source": s.source_id,
+                                          "conditions": list(s.conditions), "relevant": g.relevant(s.conditions),
+                                          "states": states}
+    out_drugs = {}
+    for d in drugs(a).to_dict("records"):
+        ids = list(dict.fromkeys([c for s in ranked if d["generic"] in s.drugs for c in s.conditions]
+                                 + [c for c in d["restricted_with"].split(";") if c]))
+        states = {}
+        for state in g.states(ids):
+            note = next((x for x in answer(list(state), a).drugs if x.generic == d["generic"]), None)
+            if note is not None and note.restricted:
+                states[" ".join(state)] = str(v.drug_restriction(note))
+        out_drugs[d["generic"]] = {"relevant": g.relevant(ids), "states": states}
+    cats = a["categories"].to_dict("records")
+    return {
+        "n_texts": v.n_texts,
+        "order": g.order,
+        "labels": dict(v.char_label),
+        "categories": [{"category": c["category"], "label": c["label"],
+                        "associated": [str(v.category_head(c["category"], k)) for k in range(v.n_texts + 1)]}
+                       for c in cats],
+        "statements": out_statements,
+        "drugs": out_drugs,
+        "silent": {c: str(v.silent_item(c) + silence_html(c, a)) for c in g.order if c not in named},
+        "disagreements": [{"characteristic": d["characteristic"], "html": str(v.disagreement(Disagreement(**d)))}
+                          for d in a["disagreements"].to_dict("records")],
+        "cells": [str(cell(k)) for k in range(v.n_texts + 1)],
+        "tier_headings": TIER_HEADINGS,
+        "fits": FITS,
+    }
+
+
+def _data(cls: str, payload) -> Html:
+    """A JSON payload the page script reads (``</`` kept from closing the script element)."""
+    return el("script", html.Html(json.dumps(payload).replace("</", "<\\/")), type="application/json", cls=cls)
+
+
+def _script() -> Html:
+    return el("script", html.Html(SCRIPT))
+
+
+def _choice(kind: str, name: str, value: str, words: str, checked: bool = False) -> Html:
+    return el("label", el("input", type=kind, name=name, value=value, checked=checked), " ", words, cls="off-choice")
+
+
+def explorer_html(atlas: Atlas | None = None) -> Html:
+    """The offline explorer: native radio buttons and checkboxes, and an answer the page script assembles
+    from :func:`explorer_data`."""
+    a = atlas_or_default(atlas)
+    v = view(a)
+    groups = []
+    for group, label, choose, ids in v.groups:
+        if choose == "one":
+            items = [_choice("radio", f"mbc-{group}", "", "not set", checked=True)]
+            items += [_choice("radio", f"mbc-{group}", i, v.char_label[i]) for i in ids]
+        else:
+            items = [_choice("checkbox", f"mbc-{i}", i, v.char_label[i]) for i in ids]
+        hint = "choose one" if choose == "one" else "tick any"
+        groups.append(el("fieldset", el("legend", f"{label} ({hint})"), items, cls="off-group"))
+    form = el("form", groups, el("button", "Reset", type="reset", cls="off-reset"), aria_label="Characteristics")
+    return el("div", form, v.definitions(), el("div", cls="off-answer", aria_live="polite", data_selection=""),
+              _data("explorer-data", explorer_data(a)), _script(), cls="offline-explorer")
+
+
+def quiz_item_html(item: Item, number: str = "", atlas: Atlas | None = None) -> Html:
+    """One question or case with its choices, a check button and the feedback its key gives (no kernel)."""
+    kind = "radio" if item.kind == "single" else "checkbox"
+    options = [_choice(kind, f"mbc-q-{item.id}", value, words) for words, value in item.options]
+    payload = {"id": item.id, "key": sorted(item.key), "optional": sorted(item.optional),
+               "labels": {value: words for words, value in item.options},
+               "explanation": str(explanation_html(item, atlas))}
+    return el("div",
+              el("p", el("strong", item.story), cls="para") if item.story else None,
+              el("fieldset", el("legend", f"{number} {item.prompt}".strip()), options),
+              el("button", "Check my answer", type="button", cls="off-check"),
+              el("div", cls="off-feedback", role="status", aria_live="polite"),
+              _data("quiz-data", payload), _script(), cls="offline-quiz", data_item=item.id)
+
+
+def score_html() -> Html:
+    """The running score of every offline question on the page."""
+    return el("div", el("strong", "Your score:"), " ", el("span", "0 right; nothing answered yet.", cls="off-score-text"),
+              " Nothing leaves this computer.", _script(), cls="offline-score", role="status", aria_live="polite")

@@ -1,0 +1,61 @@
+"""One printable PDF handout per lesson (``make handout``): Chromium prints each page of the offline site
+with the print stylesheet, keeping the title and note, the key points, the questions with their answers open,
+and the editors' since-then and nursing boxes. Written to handouts/."""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+import build_site
+from mbc_atlas.lesson import NOTEBOOKS
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+LESSONS = [n for n, _ in NOTEBOOKS if n[:2] in {"01", "02", "03", "04", "05", "07"}]
+
+
+def print_pdf(html: Path, pdf: Path) -> None:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        page.goto(html.as_uri(), wait_until="load")
+        page.evaluate("() => { document.body.classList.add('mbc-handout'); window.dispatchEvent(new Event('beforeprint')); }")
+        page.emulate_media(media="print")
+        page.pdf(path=str(pdf), format="A4", print_background=True,
+                 margin={"top": "18mm", "bottom": "18mm", "left": "15mm", "right": "15mm"})
+        browser.close()
+
+
+def build(out: Path, names=None) -> list[Path]:
+    """Build the site pages of the lessons (or ``names``) and print each to ``out/<name>.pdf``."""
+    if not Path(CHROMIUM).is_file():
+        raise SystemExit("make handout needs Debian's Chromium at /usr/bin/chromium (apt-get install chromium).")
+    names = names or LESSONS
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = build_site.build(Path(tmp), names=names)
+        written = []
+        for page in pages:
+            pdf = out / f"{page.stem}.pdf"
+            print_pdf(page, pdf)
+            written.append(pdf)
+    return written
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "handouts"), help="output folder (default: %(default)s)")
+    parser.add_argument("names", nargs="*", help="only these notebooks, e.g. 02_hormonal_therapy")
+    args = parser.parse_args(argv)
+    written = build(Path(args.out), args.names or None)
+    print(f"wrote {len(written)} handout(s) to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
