@@ -18,23 +18,30 @@ CHROMIUM = "/usr/bin/chromium"
 LESSONS = [n for n, _ in NOTEBOOKS if n[:2] in {"01", "02", "03", "04", "05", "07"}]
 
 
-def print_pdf(html: Path, pdf: Path) -> None:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        page = browser.new_page()
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
-        page.goto(html.as_uri(), wait_until="load")
-        page.evaluate("() => { document.body.classList.add('mbc-handout'); window.dispatchEvent(new Event('beforeprint')); }")
-        page.emulate_media(media="print")
-        page.pdf(path=str(pdf), format="A4", print_background=True,
-                 margin={"top": "18mm", "bottom": "18mm", "left": "15mm", "right": "15mm"})
-        browser.close()
+def print_pdf(context, html: Path, pdf: Path) -> None:
+    """Print one site page to PDF in a Chromium browser context, with the handout's print style."""
+    page = context.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    page.goto(html.as_uri(), wait_until="load")
+    page.evaluate("() => { document.body.classList.add('mbc-handout'); window.dispatchEvent(new Event('beforeprint')); }")
+    page.emulate_media(media="print")
+    page.pdf(path=str(pdf), format="A4", print_background=True,
+             margin={"top": "18mm", "bottom": "18mm", "left": "15mm", "right": "15mm"})
+    page.close()
 
 
-def build(out: Path, names=None) -> list[Path]:
-    """Build the site pages of the lessons (or ``names``) and print each to ``out/<name>.pdf``."""
-    if not Path(CHROMIUM).is_file():
-        raise SystemExit("make handout needs Debian's Chromium at /usr/bin/chromium (apt-get install chromium).")
+def build(out: Path, names=None, context=None) -> list[Path]:
+    """Build the site pages of the lessons (or ``names``) and print each to ``out/<name>.pdf`` (in ``context``, a
+    Playwright browser context, or a Chromium started here)."""
+    if context is None:
+        if not Path(CHROMIUM).is_file():
+            raise SystemExit("make handout needs Debian's Chromium at /usr/bin/chromium (apt-get install chromium).")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+            try:
+                return build(out, names, browser.new_context())
+            finally:
+                browser.close()
     names = names or LESSONS
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -42,7 +49,7 @@ def build(out: Path, names=None) -> list[Path]:
         written = []
         for page in pages:
             pdf = out / f"{page.stem}.pdf"
-            print_pdf(page, pdf)
+            print_pdf(context, page, pdf)
             written.append(pdf)
     return written
 

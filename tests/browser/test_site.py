@@ -172,8 +172,9 @@ def test_the_offline_explorer_matches_mbc_answer(site, browser_context, artifact
 
 def test_the_offline_self_check_gives_the_python_feedback(site, browser_context):
     """Every question and case, answered right and then wrong in the page: the feedback is quiz.feedback_html's."""
-    from mbc_atlas import quiz
-    from mbc_atlas.render.answer import visible_text
+    from mbc_atlas.analysis import quiz
+    from mbc_atlas.render.feedback import feedback_html
+    from mbc_atlas.render.html import visible_text
 
     base, _ = site
     page, failed = open_offline(browser_context, f"{base}/08_self_check.html")
@@ -188,7 +189,7 @@ def test_the_offline_self_check_gives_the_python_feedback(site, browser_context)
                 box.locator(f"input[value='{v}']").check()
             box.locator(".mbc-off-check").click()
             shown = visible_text(box.locator(".mbc-off-feedback").inner_html())
-            assert shown == visible_text(quiz.feedback_html(it, set(chosen))), (it.id, chosen)
+            assert shown == visible_text(feedback_html(it, set(chosen))), (it.id, chosen)
         assert page.locator(".mbc-off-score-text").first.inner_text().endswith(f"({n} of {len(items)} answered).")
     assert failed == []
     page.close()
@@ -209,13 +210,13 @@ def test_every_page_passes_axe(site, browser_context):
         page.close()
 
 
-def test_make_handout_prints_a_lesson(need_chromium, tmp_path):
+def test_make_handout_prints_a_lesson(browser_context, tmp_path):
     """One PDF per lesson, printed by Chromium with the handout's print style (key points, questions with
     their answers, the editors' boxes)."""
     import re
 
     import build_handouts
 
-    [pdf] = build_handouts.build(tmp_path, ["04_targeted_therapy"])
+    [pdf] = build_handouts.build(tmp_path, ["04_targeted_therapy"], context=browser_context)
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", data)) >= 2
