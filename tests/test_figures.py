@@ -70,7 +70,7 @@ def test_learning_path_follows_the_notebook_list_and_objectives():
     assert "Begin" in t and "Then this" in t and "You will be able to do another" in t
     assert "Glossary" not in t
     alt = figures.learning_path_text(nbs, {"00_start_here": "do a thing"})
-    assert alt.lines == ("00 Begin (00_start_here.ipynb): do a thing.", "01 Then this (01_next.ipynb): no objective given.")
+    assert alt.lines == ("00 Begin: do a thing.", "01 Then this: no objective given.")
 
 
 def test_learning_path_default_covers_every_notebook_in_order():

@@ -116,7 +116,7 @@ def learning_path_text() -> TextAlternative:
     """The learning path in words.
 
     >>> learning_path_text().lines[0]
-    '00 Start here (00_start_here.ipynb): identify who wrote each of the texts, when, and who paid.'
+    '00 Start here: identify who wrote each of the texts, when, and who paid.'
     """
     from .render.figures import learning_path_text as words
 

@@ -118,10 +118,10 @@ def learning_path_text(notebooks: Iterable[tuple[str, str]], objectives: Mapping
     """The learning path in words.
 
     >>> learning_path_text([("00_start", "Start here")], {"00_start": "identify who wrote each text"}).lines[0]
-    '00 Start here (00_start.ipynb): identify who wrote each text.'
+    '00 Start here: identify who wrote each text.'
     """
     notebooks, objectives = tuple(notebooks), dict(objectives)
-    lines = [f"{name.split('_', 1)[0]} {title} ({name}.ipynb): {objectives.get(name, 'no objective given')}."
+    lines = [f"{name.split('_', 1)[0]} {title}: {objectives.get(name, 'no objective given')}."
              for name, title in notebooks]
     return TextAlternative(f"The learning path has {len(lines)} notebooks, read in this order:", lines)
 
@@ -449,7 +449,7 @@ def matrix_text(atlas: Atlas | None = None) -> TextAlternative:
         disputes = list(dict.fromkeys(zip((n for r in recs for n in r["dispute_numbers"]),
                                           (d for r in recs for d in r["disputes"]))))
         if disputes:
-            line += " The texts differ here: " + "; ".join(f"see disagreement {n} ({d})" for n, d in disputes) + "."
+            line += " The texts differ here: " + "; ".join(f"see disagreement {n}" for n, _ in disputes) + "."
         lines.append(line)
     return TextAlternative(f"For each characteristic-category pair at least one of the {a.n_texts} texts ties "
                            f"({len(lines)} pairs):", lines)

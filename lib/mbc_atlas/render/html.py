@@ -176,7 +176,8 @@ def stylesheet(site: bool = False) -> Html:
 
 
 class TextAlternative(str):
-    """A figure's text alternative: a string (one line per point) that shows as a boxed list in a notebook."""
+    """A figure's text alternative: a string (one line per point). In a notebook it shows folded, as "Describe
+    this figure", under the figure whose alt text it also is."""
 
     title: str
     lines: tuple[str, ...]
@@ -189,9 +190,9 @@ class TextAlternative(str):
         return self
 
     def _repr_html_(self) -> str:
-        return str(el("div", el("strong", "Text alternative."), " ", self.title,
-                      el("ul", [el("li", line) for line in self.lines], cls="list"),
-                      cls="alt", role="note", aria_label="Text alternative for the figure"))
+        return str(details("Describe this figure", el("p", self.title, cls="para"),
+                           el("ul", [el("li", line) for line in self.lines], cls="list"),
+                           cls="alt", aria_label="Text alternative for the figure"))
 
 
 # -- reading HTML back ---------------------------------------------------------------------------------------
