@@ -16,12 +16,12 @@ from .analysis.compare import dates_sentence
 from .load import Atlas
 from .render import html, prose
 from .render.answer import scenario_html
-from .render.editors import note_box, nursing_html, since_then_html
+from .render.editors import discern_worked_html, note_box, nursing_html, since_then_html
 from .render.html import Html, TextAlternative, el
 
 __all__ = ["NOTEBOOKS", "OBJECTIVES", "disclaimer", "note_text", "note_html", "note", "nav", "learning_path",
            "learning_path_text", "quotes", "cites", "key_points", "reveal", "scenario", "disagreements",
-           "instruments", "currency", "since_then", "nursing", "editors_answer"]
+           "instruments", "currency", "since_then", "nursing", "editors_answer", "discern_worked"]
 
 NOTEBOOKS = (
     ("00_start_here", "Start here"),
@@ -157,10 +157,11 @@ def reveal(question: str, answer: str) -> HTML:
 
 # -- whole pieces a notebook shows -----------------------------------------------------------------------------------
 
-def scenario(ids: Iterable[str] | str, atlas: Atlas | None = None) -> HTML:
+def scenario(ids: Iterable[str] | str, atlas: Atlas | None = None, folded: bool = False) -> HTML:
     """The explorer's answer for a fixed selection (a guided scenario) as plain HTML: it reads the same
-    without a kernel."""
-    return HTML(scenario_html(ids, atlas))
+    without a kernel. ``folded`` keeps it closed until the learner has made her prediction."""
+    shown = scenario_html(ids, atlas)
+    return HTML(html.details("Show the explorer's answer", shown) if folded else shown)
 
 
 def disagreements(atlas: Atlas | None = None) -> HTML:
@@ -194,3 +195,9 @@ def nursing(category: str, atlas: Atlas | None = None) -> HTML:
 def editors_answer(text: str, citation: str, checked: str, atlas: Atlas | None = None) -> Html:
     """A model answer in the editors' voice, inside its fence, with its source and the date it was checked."""
     return note_box({"note": text, "citation": citation, "checked": checked}, atlas)
+
+
+def discern_worked(source_id: str, atlas: Atlas | None = None) -> HTML:
+    """The editors' worked DISCERN rating of one text, each score with its reason, fenced, to compare with yours
+    (folded until the learner has rated the text herself)."""
+    return HTML(html.details("Show the editors' worked rating", discern_worked_html(source_id, atlas)))

@@ -217,6 +217,18 @@ TABLES = (
         required=("drug_class", "how_it_works", "citation", "checked"),
         formats={"checked": DAY},
     ),
+    # A worked DISCERN rating of one text (notebook 07): the editors' judgement, each score with its reason and,
+    # where there is one, the words of the text it rests on.
+    Table(
+        "discern_worked",
+        columns=("source_id", "question", "score", "reason", "quote", "checked"),
+        key=("source_id", "question"),
+        required=("source_id", "question", "score", "reason", "checked"),
+        refs={"source_id": ("sources", "source_id")},
+        quotes={"quote": "source_id"},
+        formats={"question": (r"1[0-6]|[1-9]", "a DISCERN question number, 1 to 16"),
+                 "score": (r"[1-5]", "a DISCERN score, 1 to 5"), "checked": DAY},
+    ),
     # Nursing topics beyond one drug class (bone health, spinal cord compression, ...), by category.
     Table(
         "nursing_topics",

@@ -7,13 +7,15 @@ True
 from __future__ import annotations
 
 from ..analysis import editors
+from ..analysis.appraisal import DISCERN, DISCERN_CITATION, DISCERN_SECTIONS, OVERALL_WORDS, RATING_WORDS
 from ..load import Atlas, atlas_or_default
 from ..analysis.compare import not_from_texts
 from ..words import upper_first
 from . import html
 from .html import Html, el
 
-__all__ = ["fence", "note_box", "notes_html", "silence_html", "since_then_html", "nursing_html", "nursing_markdown"]
+__all__ = ["fence", "note_box", "notes_html", "silence_html", "since_then_html", "nursing_html", "nursing_markdown",
+           "discern_worked_html"]
 
 
 
@@ -106,3 +108,32 @@ def nursing_markdown(atlas: Atlas | None = None) -> str:
                       for r in editors.nursing_notes(cls_, a).to_dict("records")]
             lines.append("")
     return "\n".join(lines)
+
+
+def discern_worked_html(source_id: str, atlas: Atlas | None = None) -> Html:
+    """The editors' worked DISCERN rating of one text: each question, the score, why, and the text's words the
+    reason rests on; fenced, for a learner to compare with her own rating."""
+    a = atlas_or_default(atlas)
+    rows = a["discern_worked"]
+    rows = rows[rows["source_id"] == source_id]
+    if rows.empty:
+        return Html()
+    by_number = {int(r["question"]): r for r in rows.to_dict("records")}
+    quote = lambda q: [" ", el("q", q)] if q else None  # noqa: E731
+    sections = []
+    for section, title in DISCERN_SECTIONS.items():
+        items = []
+        for q in (q for q in DISCERN if q.section == section and q.number in by_number):
+            r = by_number[q.number]
+            score = int(r["score"])
+            words = OVERALL_WORDS[score] if q.number == 16 else RATING_WORDS[score]
+            items.append(el("li", el("strong", f"{q.number}. {q.text}"), " ",
+                            el("strong", f"Score {score} ({words}; DISCERN scores 1 to 5)."), f" {r['reason']}", quote(r["quote"])))
+        if items:
+            sections.append([el("h4", title, cls="heading"), el("ol", items, cls="list", style=None)])
+    name = a.source_names[source_id]
+    body = [el("p", f"A worked rating of the {name}, with a reason for each score and, where there is one, the words of "
+                    "the text it rests on. It is one careful reading, not the answer: where yours differs, find the "
+                    "words in the text that support your score.", cls="para"), sections,
+            _source(DISCERN_CITATION)]
+    return _fenced(f"The editors' worked DISCERN rating — {fence(a)}", body, max(rows["checked"]), "discern")
