@@ -14,6 +14,8 @@ from IPython.display import HTML
 
 from .analysis.compare import dates_sentence
 from .load import Atlas
+from .query import stances
+from .words import join
 from .render import html, prose
 from .render.answer import scenario_html
 from .render.editors import discern_worked_html, note_box, nursing_html, since_then_html
@@ -21,7 +23,7 @@ from .render.html import Html, TextAlternative, el
 
 __all__ = ["NOTEBOOKS", "OBJECTIVES", "disclaimer", "note_text", "note_html", "note", "nav", "learning_path",
            "learning_path_text", "quotes", "cites", "key_points", "reveal", "scenario", "disagreements",
-           "instruments", "currency", "since_then", "nursing", "editors_answer", "discern_worked"]
+           "instruments", "currency", "since_then", "nursing", "editors_answer", "discern_worked", "stance_words"]
 
 NOTEBOOKS = (
     ("00_start_here", "Start here"),
@@ -201,3 +203,17 @@ def discern_worked(source_id: str, atlas: Atlas | None = None) -> HTML:
     """The editors' worked DISCERN rating of one text, each score with its reason, fenced, to compare with yours
     (folded until the learner has rated the text herself)."""
     return HTML(html.details("Show the editors' worked rating", discern_worked_html(source_id, atlas)))
+
+
+def stance_words(atlas: Atlas | None = None) -> HTML:
+    """How firmly a text can put a statement, in a few plain words, strongest first (from the stances table).
+
+    >>> "first treatment of choice" in stance_words().data
+    True
+    """
+    st = stances(atlas)
+    groups = [list(part["label"]) for _, part in st.groupby("rank", sort=True)]
+    strongest, *middle, weakest = groups
+    return HTML(html.el("p", "The texts put a statement more or less firmly. Strongest: ", join(strongest, "or"),
+                        ". Then, less firmly: ", "; ".join(join(g, "or") for g in middle), ". Weakest: ",
+                        join(weakest, "or"), ".", cls="para"))
