@@ -226,3 +226,13 @@ def test_a_context_that_is_not_verbatim_is_named(data_copy, edit_csv):
     edit_csv(data_copy, "statements", change)
     found = problems(data_copy)
     assert len(found) == 1 and "column 'context': not found verbatim in sources/standards_of_care.txt" in found[0]
+
+
+def test_the_comparison_says_when_a_tie_holds_only_with_more(atlas):
+    """Notebook 07's matrix is a survey of ties, not an answer: a tie that holds only together with other
+    characteristics says so, so that it is not read as an association of the characteristic alone."""
+    m = mbc.compare.matrix(atlas).set_index(["characteristic", "category", "source_id"])
+    assert m.loc[("postmenopausal", "hormonal", "standards_of_care"), "stance"] == "used for; only with hormone-receptor-positive"
+    assert m.loc[("lung", "chemotherapy", "breastcancer_org"), "stance"].endswith(
+        "only with many small spots, or spread throughout an organ")
+    assert "only with" not in m.loc[("hr_positive", "hormonal", "frankly_speaking"), "stance"]

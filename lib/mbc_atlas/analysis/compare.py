@@ -48,7 +48,9 @@ def matrix(atlas: Atlas | None = None) -> pd.DataFrame:
 
     ``status`` is ``ties`` (the text ties the pair), ``elsewhere`` (the text ties the characteristic only to
     other categories) or ``silent`` (the text ties the characteristic to nothing). ``stance`` is the strongest
-    way the text puts it; ``disputes`` lists the disagreements (``disagreements.csv``) on this characteristic
+    way the text puts it, followed by "only with ..." when every statement of the text that ties the pair holds
+    only together with other characteristics (an answer for the characteristic alone would not count it);
+    ``disputes`` lists the disagreements (``disagreements.csv``) on this characteristic
     that name this text, where this text or the other text of the disagreement ties the pair.
 
     >>> m = matrix()
@@ -77,11 +79,16 @@ def matrix(atlas: Atlas | None = None) -> pd.DataFrame:
             disputes = [(n, d.disagreement_id) for n, d in numbered if d.characteristic == chid
                         and sid in {d.source_a, d.source_b}
                         and (sid in tying or ({d.source_a, d.source_b} - {sid}) & tying)]
+            needs = [set(filter(None, r.other_conditions.split(";"))) for r in mine]
+            together = set.intersection(*needs) if needs and all(needs) else set()
+            stance = rank.loc[mine[0].stance, "label"] if mine else ""
+            if together:
+                stance += "; only with " + join(lower_first(a.labels[x]) for x in a.labels if x in together)
             rows.append({
                 "characteristic": chid, "characteristic_label": a.labels[chid],
                 "category": cat, "category_label": a.category_labels[cat],
                 "source_id": sid, "source": short, "status": status,
-                "stance": rank.loc[mine[0].stance, "label"] if mine else "",
+                "stance": stance,
                 "claim_ids": [r.claim_id for r in mine], "disputes": [d for _, d in disputes],
                 "dispute_numbers": [n for n, _ in disputes],
             })
