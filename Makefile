@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8866
+POOL   ?= 2
 # The hub's proxy (configurable-http-proxy), from npm, installed from tools/class/package-lock.json.
 PROXY  := tools/class/node_modules/.bin/configurable-http-proxy
 
@@ -42,8 +43,11 @@ test: setup class-deps
 check: setup
 	$(BIN)/python -m mbc_atlas check
 
+# The explorer for a room: preheated kernels, closed pages give their kernels back, idle ones are culled
+# (docs/class/voila.py). POOL kernels wait ready; for a class, POOL=number of students (bench/README.md).
 explorer: setup
-	$(BIN)/voila notebooks/06_explorer.ipynb --Voila.ip=127.0.0.1 --port=$(PORT)
+	$(BIN)/voila notebooks/06_explorer.ipynb --Voila.ip=127.0.0.1 --port=$(PORT) \
+		--Voila.config_file_paths=docs/class --pool_size=$(POOL)
 
 # A trial hub on http://127.0.0.1:8000 (settings: docs/class/jupyterhub_config.py); state kept in hub/.
 hub: setup class-deps
