@@ -141,13 +141,28 @@ def _stop_hub(hub: Hub, seen: dict) -> None:
     psutil.wait_procs(alive, timeout=10)
 
 
+# For the class benchmark only: the lecturer's configuration, plus a service whose token may create students and
+# start and reach their servers (the hub's REST API), as an administrator's script would.
+_BENCH_CONFIG = """c = get_config()  # noqa: F821
+load_subconfig({config!r})  # noqa: F821
+c.JupyterHub.services.append({{"name": "class-bench", "api_token": {token!r}}})
+c.JupyterHub.load_roles.append({{"name": "class-bench", "services": ["class-bench"],
+                                "scopes": ["admin:users", "admin:servers", "access:servers", "read:users"]}})
+"""
+
+
 @contextmanager
-def hub_server(tmp: Path, idle_minutes: float = 60, extra_env: dict | None = None):
+def hub_server(tmp: Path, idle_minutes: float = 60, extra_env: dict | None = None, api_token: str | None = None):
     """A JupyterHub on free loopback ports, started with docs/class/jupyterhub_config.py, as ``make hub`` starts
-    it; yields a :class:`Hub` and always stops it and everything it started."""
+    it; yields a :class:`Hub` and always stops it and everything it started. With ``api_token``, a service
+    holding that token may also drive the hub's REST API (the class benchmark)."""
     repo_url = publish_collection(tmp)
     state = tmp / "hub"
     state.mkdir()
+    config = CONFIG
+    if api_token:
+        config = state / "bench_config.py"
+        config.write_text(_BENCH_CONFIG.format(config=str(CONFIG), token=api_token))
     homes = tmp / "homes"
     password = "class-" + os.urandom(6).hex()
     port = free_port()
@@ -160,7 +175,7 @@ def hub_server(tmp: Path, idle_minutes: float = 60, extra_env: dict | None = Non
     env.update(extra_env or {})
     log = state / "jupyterhub.log"
     with open(log, "w") as out:
-        proc = subprocess.Popen([str(BIN / "jupyterhub"), "-f", str(CONFIG)], cwd=state, env=env, stdout=out,
+        proc = subprocess.Popen([str(BIN / "jupyterhub"), "-f", str(config)], cwd=state, env=env, stdout=out,
                                 stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_restore_sigint)
     hub = Hub(f"http://127.0.0.1:{port}", homes, password, repo_url, log, proc)
     seen: dict = {}
