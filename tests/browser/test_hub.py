@@ -3,10 +3,13 @@
 logs in with the class password, and gets ``00_start_here`` in their own JupyterLab with a connected kernel in
 which the collection imports and every cell runs."""
 import json
+import os
+import shutil
+import subprocess
 
 import pytest
 
-from . import chromium
+from . import ROOT, chromium
 from .hub import FIRST_NOTEBOOK, REPO_NAME, hub_missing_reason, hub_server, log_in
 
 pytestmark = pytest.mark.browser
@@ -42,6 +45,8 @@ _IMPORT_CHECK = ("import os, sys, mbc_atlas\n"
 def hub(need_chromium, tmp_path_factory):
     reason = hub_missing_reason()
     if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"the hub test must run in CI, but {reason}")
         pytest.skip(reason)
     tmp = tmp_path_factory.mktemp("hub")
     with hub_server(tmp) as running:
@@ -110,3 +115,12 @@ def test_every_cell_of_00_start_here_runs_in_the_students_kernel(student_lab, ar
     # the lesson is on screen: the educational-use note the notebook shows
     assert "not medical advice" in page.locator(".jp-Notebook").inner_text().lower()
     page.locator(".jp-Notebook").screenshot(path=str(artifacts / "hub_00_start_here_notebook.png"))
+
+
+def test_make_test_installs_the_proxy_from_the_committed_lockfile():
+    lock = json.loads((ROOT / "tools" / "class" / "package-lock.json").read_text())
+    assert "node_modules/configurable-http-proxy" in lock["packages"]
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    out = subprocess.run(["make", "-n", "-C", str(ROOT), "test"], capture_output=True, text=True, timeout=60)
+    assert "tools/class/node_modules/.bin/configurable-http-proxy" in out.stdout   # npm ci, from the lockfile
