@@ -47,9 +47,13 @@ the committed lockfile (``npm ci``), so no global install is needed. MBC_HUB_PRO
 """
 import importlib.util
 import os
+import random
 import shutil
+import socket
 import sys
 from pathlib import Path
+
+from jupyterhub.spawner import SimpleLocalProcessSpawner
 
 c = get_config()  # noqa: F821 -- JupyterHub provides get_config() when it loads this file
 
@@ -97,7 +101,36 @@ else:
 
 # -- each student's server: this environment's Jupyter, a home folder per student ---------------------------
 # Testing-grade isolation only (see the top of the file).
-c.JupyterHub.spawner_class = "jupyterhub.spawner.SimpleLocalProcessSpawner"
+SERVER_PORTS = range(20000, 30000)   # below the range Linux hands out for "any free port" (32768-60999)
+
+
+def _free_server_port() -> int:
+    for port in random.sample(SERVER_PORTS, 200):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port for a student's server in {SERVER_PORTS}")
+
+
+class ClassSpawner(SimpleLocalProcessSpawner):
+    """SimpleLocalProcessSpawner, with each student's server on a port of its own range.
+
+    The stock spawner asks the system for any free port, and the server binds it a few seconds later. Kernels take
+    their ports from that same pool of ports. With thirty students arriving on a busy machine, a kernel took a
+    server's port in between: the hub then waited for a server that could never answer. Ports from a range
+    the system never hands out close that gap.
+    """
+
+    async def start(self):
+        if self.port == 0:
+            self.port = _free_server_port()
+        return await super().start()
+
+
+c.JupyterHub.spawner_class = ClassSpawner
 c.SimpleLocalProcessSpawner.home_dir_template = str(homes / "{username}")
 c.Spawner.ip = "127.0.0.1"
 c.Spawner.cmd = [str(ENV_BIN / "jupyterhub-singleuser")]
