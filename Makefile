@@ -4,8 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8866
+POOL   ?= 2
+# The hub's proxy (configurable-http-proxy), from npm, installed from tools/class/package-lock.json.
+PROXY  := tools/class/node_modules/.bin/configurable-http-proxy
 
-.PHONY: setup lab test check explorer bench site handout clean
+.PHONY: setup class-deps lab test check explorer hub bench site handout clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "mbc_atlas needs Python 3.10 or newer; run: make PYTHON=python3.x ...")'
@@ -17,6 +20,15 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+$(PROXY): tools/class/package.json tools/class/package-lock.json
+	cd tools/class && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The hub test and `make hub` need the proxy; without npm the hub test is skipped and says why.
+class-deps:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) -s --no-print-directory $(PROXY); \
+	else echo "npm not found: the JupyterHub test will be skipped (install Node.js to run it)."; fi
+
 # Jupyter refuses to start as root (a container, WSL as root, a cloud VM) unless told --allow-root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
@@ -25,16 +37,24 @@ lab: setup
 	@echo "below, http://127.0.0.1:8888/lab?token=..., in a browser. Stop it with Ctrl+C."
 	$(BIN)/jupyter lab $(ALLOW_ROOT) notebooks/00_start_here.ipynb
 
-test: setup
+test: setup class-deps
 	$(BIN)/python -m pytest
 
 check: setup
 	$(BIN)/python -m mbc_atlas check
 
+# The explorer for a room: preheated kernels, closed pages give their kernels back, idle ones are culled
+# (docs/class/voila.py). POOL kernels wait ready; for a class, POOL=number of students (bench/README.md).
 explorer: setup
-	$(BIN)/voila notebooks/06_explorer.ipynb --Voila.ip=127.0.0.1 --port=$(PORT)
+	$(BIN)/voila notebooks/06_explorer.ipynb --Voila.ip=127.0.0.1 --port=$(PORT) \
+		--Voila.config_file_paths=docs/class --pool_size=$(POOL)
 
-bench: setup
+# A trial hub on http://127.0.0.1:8000 (settings: docs/class/jupyterhub_config.py); state kept in hub/.
+hub: setup class-deps
+	mkdir -p hub
+	cd hub && ../$(BIN)/jupyterhub -f ../docs/class/jupyterhub_config.py
+
+bench: setup class-deps
 	$(BIN)/python tools/bench.py
 
 site: setup
@@ -44,4 +64,4 @@ handout: setup
 	$(BIN)/python tools/build_handouts.py
 
 clean:
-	rm -rf $(VENV) site handouts .pytest_cache
+	rm -rf $(VENV) site handouts .pytest_cache tools/class/node_modules

@@ -8,6 +8,10 @@ Sections (run them all, or name some: ``python tools/bench.py python``):
   from the empty state, and over a seeded random walk of single changes visiting 2,000 combinations.
 - ``browser``: click-to-updated-answer in Chromium through Voila: from the click on a toggle or checkbox
   (dispatched in the page) until the last widget that must change has changed and a frame has been drawn.
+- ``collection``: each notebook's run time against a floor notebook, start-up, kernel memory
+  (tools/bench_collection.py).
+- ``class``: a class's load (tools/bench_class.py): the explorer as ``make explorer`` serves a room against a
+  bare-Voila floor, kernels given back after visits, thirty students on Voila and thirty on the JupyterHub.
 
 Each section is a function returning a dict; ``SECTIONS`` maps names to them, so more can be added.
 """
@@ -25,6 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_class import class_section
 from bench_collection import collection_section
 from mbc_atlas.render.answer import view
 from mbc_atlas.widgets import explorer as ex
@@ -190,7 +195,8 @@ def browser_section() -> dict:
     return {"voila_clicks": browser_voila_clicks()}
 
 
-SECTIONS = {"python": python_section, "browser": browser_section, "collection": collection_section}
+SECTIONS = {"python": python_section, "browser": browser_section, "collection": collection_section,
+            "class": class_section}
 
 
 # -- report ----------------------------------------------------------------------------------------------
@@ -203,10 +209,38 @@ def environment() -> dict:
             "pandas": pandas.__version__, "ipywidgets": ipywidgets.__version__}
 
 
+def _class_rows(prefix: str, s: dict):
+    """Rows for the class section's nested figures: timings in ms, failures, kernels given back, memory."""
+    for name, v in s.items():
+        key = f"{prefix}.{name}"
+        if name == "failures":
+            yield (key, "-", str(v), "", "")
+        elif name == "returned_to_pool_after_s":
+            yield (f"{prefix}.kernels_back_to_pool_s", "-", str(v), "", "")
+        elif not isinstance(v, dict):
+            continue
+        elif "median_ms" in v:
+            yield (key, str(v["n"]), f'{v["median_ms"]:.0f}', f'{v["p95_ms"]:.0f}', f'{v["max_ms"]:.0f}')
+        elif "median_s" in v:
+            ratio = f' (x{v["ratio_to_floor"]:.2f} floor)' if "ratio_to_floor" in v else ""
+            yield (key, str(v["n"]), f'{v["median_s"] * 1000:.0f}{ratio}', f'{v["p95_s"] * 1000:.0f}',
+                   f'{v["max_s"] * 1000:.0f}')
+        elif "rss_total_mib" in v:
+            yield (key, str(v["count"]), f'{v["rss_median_mib"]:.0f} MiB each', f'{v["rss_total_mib"]:.0f} MiB in all',
+                   f'USS {v["uss_total_mib"]:.0f}')
+        elif v.get("n") == 0:
+            yield (key, "0", "-", "", "")
+        else:
+            yield from _class_rows(key, v)
+
+
 def table(results: dict) -> str:
     rows = [("measure", "n", "median ms", "p95 ms", "max ms")]
     for section, parts in results.items():
         if not isinstance(parts, dict):
+            continue
+        if section == "class":
+            rows.extend(_class_rows(section, parts))
             continue
         for name, s in parts.items():
             if isinstance(s, dict) and "median_ms" in s:
