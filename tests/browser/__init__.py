@@ -161,20 +161,34 @@ def _only_loopback(route):
         route.abort()
 
 
+_PLAYWRIGHT = None
+
+
+def _playwright():
+    """One Playwright for the whole session: the sync API runs one at a time, and several fixtures (the shared
+    browser, the hub's student, a handout) each want a Chromium of their own."""
+    global _PLAYWRIGHT
+    if _PLAYWRIGHT is None:
+        import atexit
+
+        from playwright.sync_api import sync_playwright
+
+        _PLAYWRIGHT = sync_playwright().start()
+        atexit.register(_PLAYWRIGHT.stop)
+    return _PLAYWRIGHT
+
+
 @contextmanager
 def chromium(tmp: Path, width: int = 1280, height: int = 1600):
     """A Chromium context with a fresh profile in ``tmp``; every non-loopback request is aborted."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(
-            str(tmp / "chromium-profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
-            viewport={"width": width, "height": height}, device_scale_factor=1)
-        try:
-            ctx.route("**/*", _only_loopback)
-            yield ctx
-        finally:
-            ctx.close()
+    ctx = _playwright().chromium.launch_persistent_context(
+        str(tmp / "chromium-profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+        viewport={"width": width, "height": height}, device_scale_factor=1)
+    try:
+        ctx.route("**/*", _only_loopback)
+        yield ctx
+    finally:
+        ctx.close()
 
 
 # -- driving the explorer in a page -------------------------------------------------------------------
