@@ -194,7 +194,9 @@ def associations(ids: Iterable[str] | str, atlas: Atlas | None = None) -> pd.Dat
     out = c[c["characteristic"].isin(chosen)].copy()
     out["stance_label"] = out["stance"].map(st["label"])
     out["stance_rank"] = out["stance"].map(st["rank"])
-    out["tier"] = [ix.place(ix.statements[sid], set(chosen)).tier for sid in out["statement_id"]]
+    picked = set(chosen)
+    by_group = ix.values(picked)
+    out["tier"] = [ix.place(ix.statements[sid], picked, by_group).tier for sid in out["statement_id"]]
     out["_ch"] = out["characteristic"].map({k: i for i, k in enumerate(chosen)})
     out["_cat"] = out["category"].map({k: i for i, k in enumerate(a["categories"]["category"])})
     out = out.sort_values(["_ch", "_cat", "stance_rank"], kind="stable").drop(columns=["_ch", "_cat"])
@@ -362,10 +364,16 @@ class _Index:
         self.not_known = set(ch.loc[ch["not_known"] == "yes", "characteristic"])
         self.named = {c for s in self.statements.values() for c in s.conditions}
         self.label = dict(zip(ch["characteristic"], ch["label"]))
+        # per drug: the characteristics a text restricts it for, and the statements that name it
+        self.restricted_with = {d["generic"]: set(d["restricted_with"].split(SEP)) - {""} for d in self.drugs}
+        self.naming = {d["generic"]: [s for s in self.ranked if d["generic"] in s.drugs] for d in self.drugs}
 
-    def place(self, s: Statement, chosen: set) -> Placement:
-        """Where statement ``s`` stands for the chosen ids."""
-        by_group = {self.group_of[c]: c for c in chosen if c in self.group_of}
+    def values(self, chosen: set) -> dict[str, str]:
+        """The value the selection takes in each choose-one group it sets (group -> characteristic)."""
+        return {self.group_of[c]: c for c in chosen if c in self.group_of}
+
+    def place(self, s: Statement, chosen: set, by_group: dict[str, str]) -> Placement:
+        """Where statement ``s`` stands for the chosen ids (``by_group`` is :meth:`values` of them)."""
         contradicted, missing = [], []
         for c in s.conditions:
             if c in chosen:
@@ -411,7 +419,8 @@ def answer(ids: Iterable[str] | str, atlas: Atlas | None = None) -> Answer:
     chosen = tuple(validate_selection(ids, a))
     ix = _index(a)
     picked = set(chosen)
-    placed = [ix.place(s, picked) for s in ix.ranked if picked & set(s.conditions)]
+    by_group = ix.values(picked)
+    placed = [ix.place(s, picked, by_group) for s in ix.ranked if picked & set(s.conditions)]
     per_cat = [CategoryAnswer(cat["category"], cat["label"], cat["scope"],
                               *(tuple(p for p in placed if p.statement.category == cat["category"] and p.tier == t)
                                 for t in TIERS))
@@ -427,29 +436,29 @@ def answer(ids: Iterable[str] | str, atlas: Atlas | None = None) -> Answer:
         categories=tuple(per_cat),
         silent=tuple(c for c in chosen if c not in ix.named),
         disagreements=tuple(d for d in ix.disagreements if d.characteristic in picked),
-        drugs=_drug_notes(ix, picked, per_cat),
+        drugs=_drug_notes(ix, picked, by_group, per_cat),
         grid=grid,
     )
 
 
-def _drug_notes(ix: _Index, chosen: set, per_cat) -> tuple[DrugNote, ...]:
+def _drug_notes(ix: _Index, chosen: set, by_group: dict[str, str], per_cat) -> tuple[DrugNote, ...]:
     """Every drug that is in an associated category, or that does not suit the selection (by a text's own
     restriction, or because every statement naming it is contradicted)."""
     associated = {c.category for c in per_cat if c.fits}
     notes = []
     for d in ix.drugs:
-        note = _restriction(ix, d, chosen)
+        note = _restriction(ix, d, chosen, by_group)
         if note.restricted or d["category"] in associated:
             notes.append(note)
     return tuple(notes)
 
 
-def _restriction(ix: _Index, d: dict, chosen: set) -> DrugNote:
-    hit = tuple(c for c in ix.order if c in chosen and c in d["restricted_with"].split(SEP))
+def _restriction(ix: _Index, d: dict, chosen: set, by_group: dict[str, str]) -> DrugNote:
+    hit = tuple(c for c in ix.order if c in chosen and c in ix.restricted_with[d["generic"]])
     if hit:
         return DrugNote(d["generic"], d["brand"], d["category"], d["restriction"],
                         d["restriction_source_id"], d["restriction_quote"], hit)
-    naming = [ix.place(s, chosen) for s in ix.ranked if d["generic"] in s.drugs]
+    naming = [ix.place(s, chosen, by_group) for s in ix.naming[d["generic"]]]
     if not naming or any(p.tier != DOES_NOT_FIT for p in naming):
         return DrugNote(d["generic"], d["brand"], d["category"], "")
     # name the clash every naming statement shares, where there is one
