@@ -20,17 +20,25 @@ __all__ = ["notes_for_quote", "silence_notes", "since_then", "covered", "checked
            "nursing_notes", "pharmacology", "nursing_topics", "NURSING_ASPECTS"]
 
 
+def _notes_by_place(atlas: Atlas) -> dict[str, list[dict]]:
+    """The editors' notes grouped once per atlas by where they sit: a source_id (notes beside its quotes) or a
+    characteristic (notes on a silence). Every quote drawn looks its notes up here, so this stays off pandas."""
+    out: dict[str, list[dict]] = {}
+    for r in atlas["editor_notes"].to_dict("records"):
+        out.setdefault(r["source_id"] or r["characteristic"], []).append(r)
+    return out
+
+
 def notes_for_quote(quote: str, source_id: str, atlas: Atlas | None = None) -> list[dict]:
     """The editors' notes whose anchor (a verbatim fragment of ``source_id``'s text) lies in ``quote``."""
-    notes = atlas_or_default(atlas)["editor_notes"]
-    mine = notes[(notes["source_id"] == source_id) & (notes["anchor"] != "")]
-    return [r for r in mine.to_dict("records") if r["anchor"] in quote]
+    notes = atlas_or_default(atlas).derive(_notes_by_place).get(source_id, [])
+    return [r for r in notes if r["anchor"] and r["anchor"] in quote]
 
 
 def silence_notes(characteristic: str, atlas: Atlas | None = None) -> list[dict]:
     """The editors' notes on a characteristic the texts are silent about (e.g. HER2-negative)."""
-    notes = atlas_or_default(atlas)["editor_notes"]
-    return notes[notes["characteristic"] == characteristic].to_dict("records")
+    notes = atlas_or_default(atlas).derive(_notes_by_place).get(characteristic, [])
+    return [r for r in notes if r["characteristic"] == characteristic]
 
 
 def since_then(category: str, atlas: Atlas | None = None) -> pd.DataFrame:
