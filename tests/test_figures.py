@@ -14,6 +14,9 @@ FIGURES = {
     "category_map": lambda a: figures.category_map(atlas=a),
     "side_effects": lambda a: figures.side_effects(atlas=a),
     "body_sites": lambda a: figures.body_sites(atlas=a),
+    "matrix": lambda a: figures.matrix(atlas=a),
+    "currency_timeline": lambda a: figures.currency_timeline(atlas=a),
+    "jama_reference": lambda a: figures.jama_reference(atlas=a),
 }
 
 
@@ -39,9 +42,23 @@ def test_every_figure_is_a_figure_readable_when_projected(atlas, name):
 
 
 @pytest.mark.parametrize("name", FIGURES)
+def test_everything_drawn_lies_inside_the_figure(atlas, name):
+    """Figures are saved at their own size (no second, "tight" drawing), so nothing may reach past the edge."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = FIGURES[name](atlas)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    drawn = fig.get_tightbbox(renderer)
+    width, height = fig.get_size_inches()
+    assert drawn.x0 >= -0.01 and drawn.y0 >= -0.01 and drawn.x1 <= width + 0.01 and drawn.y1 <= height + 0.01, (
+        f"{name}: drawn area {drawn.bounds} reaches past the figure's {width} x {height} inches")
+
+
+@pytest.mark.parametrize("name", FIGURES)
 def test_every_figure_uses_only_okabe_ito_colours_for_fills(atlas, name):
     allowed = {matplotlib.colors.to_hex(c) for c in figures.OKABE_ITO.values()}
     allowed |= {"#ffffff", "#f2f2f2", "#ededed"}  # white and the light greys of panels and the outline
+    allowed.add(matplotlib.colors.to_hex(figures.FIGURE["not_from_texts"]))  # the band of what is not from the texts
     fig = FIGURES[name](atlas)
     fills = {matplotlib.colors.to_hex(p.get_facecolor()) for p in fig.findobj(matplotlib.patches.Patch)
              if p.get_fill() and p.get_facecolor()[3] > 0}
@@ -230,7 +247,9 @@ def test_a_figure_carries_its_text_alternative_as_alt_and_plain_text(atlas, name
     data, meta = fig._repr_mimebundle_()
     assert base64.b64decode(data["image/png"]).startswith(b"\x89PNG")
     alt = {"learning_path": lesson.learning_path_text(), "category_map": figures.category_map_text(atlas=atlas),
-           "side_effects": figures.side_effects_text(atlas=atlas), "body_sites": figures.body_sites_text(atlas=atlas)}[name]
+           "side_effects": figures.side_effects_text(atlas=atlas), "body_sites": figures.body_sites_text(atlas=atlas),
+           "matrix": figures.matrix_text(atlas=atlas), "currency_timeline": figures.currency_timeline_text(atlas=atlas),
+           "jama_reference": figures.jama_reference_text(atlas=atlas)}[name]
     assert meta["image/png"]["alt"] == " ".join([alt.title, *alt.lines]) == fig.alt_text
     assert data["text/plain"] == "Figure. " + fig.alt_text
 

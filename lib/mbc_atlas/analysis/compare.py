@@ -58,7 +58,10 @@ def matrix(atlas: Atlas | None = None) -> pd.DataFrame:
     ...     "source_id")["status"].to_dict()["faslodex_site"]
     'elsewhere'
     """
-    a = atlas_or_default(atlas)
+    return atlas_or_default(atlas).derive(_matrix).copy()
+
+
+def _matrix(a: Atlas) -> pd.DataFrame:
     c = claims(a)
     rank = stances(a).set_index("stance")
     ch_order = {k: i for i, k in enumerate(a.labels)}

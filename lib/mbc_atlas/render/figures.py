@@ -51,7 +51,7 @@ class AltFigure(Figure):
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         buf = io.BytesIO()
-        self.savefig(buf, format="png", bbox_inches="tight", facecolor=FIGURE["background"])
+        self.savefig(buf, format="png", facecolor=FIGURE["background"])
         data = {"image/png": base64.b64encode(buf.getvalue()).decode("ascii"),
                 "text/plain": f"Figure. {self.alt_text}"}
         return data, {"image/png": {"alt": self.alt_text}}
@@ -390,7 +390,7 @@ def matrix(atlas: Atlas | None = None) -> AltFigure:
     src = a["sources"]
     pairs = list(dict.fromkeys(zip(m["characteristic_label"], m["category_label"])))
     n_rows, n_cols = len(pairs), len(src)
-    row_h, col_w, left = 0.42, 1.55, 5.6
+    row_h, col_w, left = 0.42, 1.55, 5.95
     width, height = left + col_w * n_cols + 0.3, 3.0 + row_h * n_rows
     fig, ax = _canvas(width, height)
     top = height - 2.25
