@@ -100,10 +100,30 @@ def test_landmark_statements(atlas, statement_id, conditions, category):
     assert (s.conditions, s.category) == (conditions, category)
 
 
-def test_list_item_quotes_run_from_heading_to_item(atlas):
+def test_a_list_item_is_quoted_alone_under_its_heading(atlas):
     c = mbc.claims(atlas).set_index("claim_id")
-    assert c.loc["bco-07", "quote"].startswith("Chemotherapy is usually recommended if the cancer is:")
-    assert c.loc["bco-07", "quote"].endswith("- in the liver")
+    assert (c.loc["bco-07", "quote"], c.loc["bco-07", "context"]) == (
+        "in the liver", "Chemotherapy is usually recommended if the cancer is:")
+    assert c.loc["bco-06", "quote"] == "hormone-receptor-negative"      # one word: allowed as an item of the list
+
+
+@pytest.mark.parametrize("statement_id,quote,context", [
+    ("bco-06", "hormone-receptor-negative", "hormonal therapy is often the first treatment of choice for women:"),
+    ("bco-07", "liver", "Chemotherapy is usually recommended if the cancer is:"),      # part of an item only
+])
+def test_a_short_quote_must_be_a_whole_item_of_the_list_its_heading_heads(data_copy, edit_csv, statement_id, quote,
+                                                                          context):
+    from mbc_atlas.load import check
+
+    def change(df):
+        i = df.index[df["statement_id"] == statement_id][0]
+        df.loc[i, ["quote", "context"]] = quote, context
+        return df
+    edit_csv(data_copy, "statements", change)
+    found = [str(p) for p in check(data_copy)]
+    assert len(found) == 1, found
+    assert "column 'quote': is 1 word long and is not one of the \"- \" items right under its context" in found[0]
+    assert "in sources/breastcancer_org.txt" in found[0]
 
 
 def test_implied_claims_say_how(atlas):

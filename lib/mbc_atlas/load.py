@@ -547,9 +547,17 @@ def _formats(t: Table, df: pd.DataFrame, tables: dict, texts: dict) -> list[Prob
 def _quotes(t: Table, df: pd.DataFrame, tables: dict, texts: dict) -> list[Problem]:
     problems = []
     for col, source_col in t.quotes.items():
-        for (row, quote), sid in zip(_rows(df[col]), df[source_col]):
+        headings = df[t.list_items[col]] if col in t.list_items else [""] * len(df)
+        for (row, quote), sid, heading in zip(_rows(df[col]), df[source_col], headings):
             words = len(quote.split())
-            if quote.strip() and words < t.quote_min_words:
+            if heading and sid in texts and quote and words < t.quote_min_words:
+                if not _list_item(quote, heading, texts[sid]):
+                    problems.append(Problem(t.file, row, col, f"is {words} word{'s' if words > 1 else ''} long "
+                                            f"and is not one of the \"- \" items right under its "
+                                            f"{t.list_items[col]} {_show(heading)} in sources/{sid}.txt: a quote "
+                                            f"that short must be an item of the list that {t.list_items[col]} "
+                                            "heads"))
+            elif quote.strip() and words < t.quote_min_words:
                 problems.append(Problem(t.file, row, col, f"is {words} word{'s' if words > 1 else ''} long: "
                                         f"a quote needs at least {t.quote_min_words} words, so that it "
                                         "says something and shows where it comes from"))
@@ -557,6 +565,12 @@ def _quotes(t: Table, df: pd.DataFrame, tables: dict, texts: dict) -> list[Probl
                 problems.append(Problem(t.file, row, col, f"not found verbatim in sources/{sid}.txt: "
                                         + explain_mismatch(quote, texts[sid])))
     return problems
+
+
+def _list_item(item: str, heading: str, text: str) -> bool:
+    """Whether ``item`` is a whole "- " item of the list that ``heading`` ends with, in ``text``."""
+    pattern = re.escape(heading) + r"\n(?:- [^\n]*\n)*- " + re.escape(item) + r"\s*(?:\n|$)"
+    return re.search(pattern, text) is not None
 
 
 def _consistent(t: Table, df: pd.DataFrame, tables: dict, texts: dict) -> list[Problem]:

@@ -45,7 +45,9 @@ class Table:
     ``choices`` maps a column to the only values it may take; ``formats`` maps a column to a regular
     expression a non-empty value must match in full, and the words that describe it.
     Ids, references and choices may not start or end with a space. A table needs ``min_rows`` rows, and
-    each quote at least ``quote_min_words`` words. ``consistent`` maps a column to the columns that must
+    each quote at least ``quote_min_words`` words, except an item of a list quoted with its list's heading:
+    ``list_items`` maps a quote column to the column holding that heading, and the quote must then be one of
+    the "- " items right under it in the text. ``consistent`` maps a column to the columns that must
     hold the same values on every row sharing its value (e.g. one label per characteristic group).
     """
 
@@ -60,6 +62,7 @@ class Table:
     formats: dict = field(default_factory=dict)
     min_rows: int = 0
     quote_min_words: int = 3
+    list_items: dict = field(default_factory=dict)
     consistent: dict = field(default_factory=dict)
 
     @property
@@ -124,6 +127,7 @@ TABLES = (
               "drugs": ("drugs", "generic")},
         multi=("conditions", "drugs"),
         quotes={"quote": "source_id", "context": "source_id", "also_quote": "source_id"},
+        list_items={"quote": "context"},
         min_rows=1,
     ),
     Table(

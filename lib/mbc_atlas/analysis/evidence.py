@@ -18,7 +18,7 @@ from ..query import (SEP, Disagreement, categories, characteristics, claims, dis
                      glossary, stances)
 from ..words import join, lower_first
 
-__all__ = ["Finding", "known", "claims_frame", "claim_items", "distinct_quotes", "drugs_frame", "spellings",
+__all__ = ["Finding", "known", "claims_frame", "claim_items", "distinct_quotes", "list_quote", "drugs_frame", "spellings",
            "spelling_finding", "restricted_drugs", "restriction_finding", "editor_classed", "class_note_finding",
            "scope_sentence", "silent_characteristics", "silent_sentence", "disagreement", "term", "term_in_context",
            "term_sentence"]
@@ -96,17 +96,50 @@ def claim_items(c: pd.DataFrame, name: str, atlas: Atlas | None = None) -> list[
     raise ValueError(f"name must be 'characteristics', 'drugs' or 'sources', not {name!r}")
 
 
-def distinct_quotes(c: pd.DataFrame) -> pd.DataFrame:
-    """Drop quotes contained in a longer quote from the same source (list items quoted heading-to-item), and
-    repeats."""
-    keep, seen = [], set()
+def list_quote(text: str, heading: str, items: Iterable[str]) -> str | None:
+    """The list under ``heading`` in ``text``, quoted with its heading and only the "- " lines that hold one of
+    ``items`` (in the text's order), "[…]" standing for the lines left out; None when ``heading`` heads no
+    list there.
+
+    >>> print(list_quote("Give it if:\\n- one\\n- two\\n- three\\nMore.", "Give it if:", ["three", "one"]))
+    Give it if:
+    - one
+    […]
+    - three
+    """
+    at = text.find(heading + "\n- ")
+    if at < 0:
+        return None
+    lines = []
+    for line in text[at + len(heading) + 1:].split("\n"):
+        if not line.startswith("- "):
+            break
+        if any(item in line for item in items):
+            lines.append(line)
+        elif not lines or lines[-1] != "[…]":
+            lines.append("[…]")
+    while lines and lines[-1] == "[…]":
+        lines.pop()
+    return "\n".join([heading, *lines])
+
+
+def distinct_quotes(c: pd.DataFrame, atlas: Atlas | None = None) -> pd.DataFrame:
+    """Each quote once: items of one list become one quote of that list under its heading (the ``context``), a
+    quote contained in a longer quote from the same source is dropped, and so are repeats."""
+    a = atlas_or_default(atlas)
+    rows = c[["quote", "source_id"]].copy()
     for i, r in c.iterrows():
-        longer = c[(c["source_id"] == r["source_id"]) & (c["quote"] != r["quote"])]
+        if r.get("context"):
+            same = c[(c["source_id"] == r["source_id"]) & (c["context"] == r["context"])]
+            rows.loc[i, "quote"] = list_quote(a.texts[r["source_id"]], r["context"], same["quote"]) or r["quote"]
+    keep, seen = [], set()
+    for i, r in rows.iterrows():
+        longer = rows[(rows["source_id"] == r["source_id"]) & (rows["quote"] != r["quote"])]
         key = (r["source_id"], r["quote"])
         if not any(r["quote"] in q for q in longer["quote"]) and key not in seen:
             keep.append(i)
             seen.add(key)
-    return c.loc[keep]
+    return c.loc[keep].assign(quote=rows.loc[keep, "quote"])
 
 
 # -- drugs -------------------------------------------------------------------------------------------------

@@ -64,7 +64,9 @@ def _lookup(ref: str, atlas: Atlas) -> tuple[str, str]:
         df = atlas[table]
         hit = df[df[key] == ref]
         if len(hit):
-            return hit["quote"].iloc[0], hit["source_id"].iloc[0]
+            words, sid, heading = hit["quote"].iloc[0], hit["source_id"].iloc[0], (
+                hit["context"].iloc[0] if "context" in hit else "")
+            return (heading and evidence.list_quote(atlas.texts[sid], heading, [words])) or words, sid
     raise ValueError(f"no passage or claim has the id {ref!r}")
 
 
@@ -102,7 +104,7 @@ def claims_answer(category: str | Iterable[str] | None = None, about: str | Iter
         return answer_html("The sources say nothing about this.")
     items = evidence.claim_items(c, name, a)
     sentence = f"{upper_first(join(items))}." if items else "The sources name none."
-    return answer_html(sentence, evidence.distinct_quotes(c), a)
+    return answer_html(sentence, evidence.distinct_quotes(c, a), a)
 
 
 def restricted_answer(category: str, characteristic: str, atlas: Atlas | None = None) -> Html:

@@ -122,7 +122,7 @@ def claims_table(category: str | Iterable[str] | None = None, about: str | Itera
         "Category": [a.category_labels[x] for x in c["category"]],
         "How the text puts it": [st[x] for x in c["stance"]],
         "Source": a.names(c["source_id"]),
-        "Quote": c["quote"].map(curly),
+        "Quote": [curly(q) + (f" (in the context of: {curly(x)})" if x else "") for q, x in zip(c["quote"], c["context"])],
         "Conditions and who says so": qualifiers,
     })
     cats = [] if category is None else evidence.known(category, a.category_labels, "category")
