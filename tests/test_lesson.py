@@ -65,10 +65,27 @@ def test_key_points_take_sentences_and_quoted_references(data_copy, edit_csv, at
 
 # ---------------------------------------------------------------------------------------- notebooks
 
+def code_cells(nb) -> list[str]:
+    """Each code cell's code, without its first line: the plain-words caption Lab shows when the code is folded."""
+    return [c.source.split("\n", 1)[1] for c in nb.cells if c.cell_type == "code"]
+
+
+@pytest.mark.parametrize("name", MINE)
+def test_a_folded_code_cell_shows_a_caption_in_plain_words(name):
+    """Lab shows a folded cell's first line: that line says, in words, what the cell shows, and names nothing
+    a learner would not know (no Python name, no id)."""
+    nb = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
+    for i, c in enumerate(c for c in nb.cells if c.cell_type == "code"):
+        first, _, rest = c.source.partition("\n")
+        assert first.startswith("# ") and rest, f"code cell {i} of {name} starts with code: {first!r}"
+        assert not re.search(r"\w_\w|\w\(|\bmbc\b|\.csv", first), f"code cell {i} of {name}: {first!r}"
+        assert c.metadata.get("jupyter", {}).get("source_hidden"), f"code cell {i} of {name} is not folded"
+
+
 @pytest.mark.parametrize("name", MINE)
 def test_notebook_has_the_lesson_furniture(name):
     nb = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
-    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    code = code_cells(nb)
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     assert code[0].startswith("import mbc_atlas as mbc")
     assert code[1] == f'mbc.lesson.nav("{name}")' and code[-1] == f'mbc.lesson.nav("{name}")'
@@ -85,12 +102,12 @@ def test_notebook_has_the_lesson_furniture(name):
 def test_notebook_outputs_are_saved_clean_and_every_figure_has_a_text_alternative(name):
     nb = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
     cells = [c for c in nb.cells if c.cell_type == "code"]
+    code = code_cells(nb)
     for i, c in enumerate(cells):
         assert c.execution_count is not None, f"cell {i} was not run"
         for o in c.outputs:
             assert o.output_type not in ("stream", "error"), f"cell {i} prints or fails: {o}"
-        if c.source.startswith("mbc.figures.") and "_text" not in c.source and "sentence" not in c.source:
+        if code[i].startswith("mbc.figures.") and "_text" not in code[i] and "sentence" not in code[i]:
             assert [o for o in c.outputs if "image/png" in o.get("data", {})], f"cell {i} shows no figure"
             assert len(c.outputs) == 1, f"cell {i} shows its figure more than once"
-            follow = cells[i + 1].source
-            assert follow.startswith(c.source.split("(")[0] + "_text(") or "_text(" in cells[i + 2].source
+            assert code[i + 1].startswith(code[i].split("(")[0] + "_text(") or "_text(" in code[i + 2]
