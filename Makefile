@@ -8,7 +8,7 @@ POOL   ?= 2
 # The hub's proxy (configurable-http-proxy), from npm, installed from tools/class/package-lock.json.
 PROXY  := tools/class/node_modules/.bin/configurable-http-proxy
 
-.PHONY: setup class-deps lab test check explorer hub bench site handout clean
+.PHONY: setup class-deps lab test check explorer hub bench site handout terms clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "mbc_atlas needs Python 3.10 or newer; run: make PYTHON=python3.x ...")'
@@ -62,6 +62,10 @@ site: setup
 
 handout: setup
 	$(BIN)/python tools/build_handouts.py
+
+# After editing a notebook's text or data/glossary.csv: explain each term where a notebook first uses it.
+terms: setup
+	$(BIN)/python tools/define_terms.py
 
 clean:
 	rm -rf $(VENV) site handouts .pytest_cache tools/class/node_modules

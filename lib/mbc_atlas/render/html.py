@@ -14,6 +14,7 @@ Html('<br>&lt;img&gt;')
 from __future__ import annotations
 
 import html as _html
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -23,7 +24,7 @@ from markupsafe import Markup
 
 from . import theme
 
-__all__ = ["Html", "el", "text", "join", "quote", "disagreement", "reveal", "note", "nav", "details",
+__all__ = ["Html", "el", "text", "join", "term", "TERM", "MARKUP", "quote", "disagreement", "reveal", "note", "nav", "details",
            "answer", "key_points", "TextAlternative", "visible_text"]
 
 
@@ -105,6 +106,17 @@ BR = Html("<br>")
 
 
 # -- the shared pieces ----------------------------------------------------------------------------------------
+
+def term(words: str, definition: str) -> Html:
+    """A glossary term where a lesson first uses it: its words, with the definition shown on hover."""
+    return el("abbr", words, cls="term", title=definition)
+
+
+#: A :func:`term` found again in markdown (group 1: its words).
+TERM = re.compile(r'<abbr class="mbc-term"[^>]*>(.*?)</abbr>', re.S)
+#: Markup in markdown that a term mark never goes into: a whole <details> block (a folded answer), or any tag.
+MARKUP = re.compile(r"<details.*?</details>|<[^>]+>", re.S)
+
 
 def quote(words: str, source: str, kind: str = "", extra: str = "", context: str = "", also: str = "") -> Html:
     """A verbatim quote in curly marks, with its source beneath it: ``— source (kind) — extra``. The
