@@ -141,3 +141,17 @@ def test_every_glossary_term_is_used_by_a_source(atlas):
     for term in ["systemic therapy", "palliative", "lymphangitic spread", "monoclonal antibody", "biopsy",
                  "aromatase inhibitor", "antiestrogen", "single-agent therapy", "combination therapy", "HER2"]:
         assert term in set(g["term"])
+
+
+def test_a_list_quoted_under_its_heading_is_verbatim_around_each_gap(atlas):
+    from mbc_atlas.analysis.evidence import list_quote
+
+    listed = 0
+    for s in mbc.statements(atlas):
+        shown = s.context and list_quote(atlas.texts[s.source_id], s.context, [s.quote])
+        if shown:
+            listed += 1
+            pieces = shown.split("\n[…]\n")
+            assert all(p in atlas.texts[s.source_id] for p in pieces), s.statement_id
+            assert pieces[0].startswith(s.context) and s.quote in pieces[-1], s.statement_id
+    assert listed >= 7
