@@ -102,6 +102,12 @@ def stances_table(atlas: Atlas | None = None) -> Styler:
     return styler(df, "stances", "How the texts put an association", bold=["How the text puts it"])
 
 
+def _in_context(quote: str, context: str, text: str) -> str:
+    """A quote in curly marks: a list item under its list's heading, any other quote followed by its context."""
+    listed = context and evidence.list_quote(text, context, [quote])
+    return curly(listed or quote) + (f" (in the context of: {curly(context)})" if context and not listed else "")
+
+
 def claims_table(category: str | Iterable[str] | None = None, about: str | Iterable[str] | None = None,
                  atlas: Atlas | None = None, uuid: str | None = None, group: str | None = None) -> Styler:
     """When the texts turn to a category: each claim with its characteristic, stance, source and quote.
@@ -122,7 +128,7 @@ def claims_table(category: str | Iterable[str] | None = None, about: str | Itera
         "Category": [a.category_labels[x] for x in c["category"]],
         "How the text puts it": [st[x] for x in c["stance"]],
         "Source": a.names(c["source_id"]),
-        "Quote": [curly(q) + (f" (in the context of: {curly(x)})" if x else "") for q, x in zip(c["quote"], c["context"])],
+        "Quote": [_in_context(q, x, a.texts[sid]) for q, x, sid in zip(c["quote"], c["context"], c["source_id"])],
         "Conditions and who says so": qualifiers,
     })
     cats = [] if category is None else evidence.known(category, a.category_labels, "category")
