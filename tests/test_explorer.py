@@ -218,7 +218,7 @@ def test_premenopausal_marks_the_aromatase_inhibitors_with_the_restricting_quote
     choose(app, "hr_positive")
     choose(app, "premenopausal")
     text = app.shown_text()
-    block = text.split("Not for premenopausal, as the texts put it:")
+    block = text.split("Drugs the texts do not describe for premenopausal:")
     assert len(block) >= 2
     for g, b, q in zip(ais["generic"], ais["brand"], ais["restriction_quote"]):
         assert f"{g} ({b}) [does not suit your selection: see below]" in text
@@ -244,7 +244,7 @@ def test_receptor_negative_after_menopause_shows_the_three_tiers(app):
     assert ("hormonal", ) in {(c,) for t, c in tier_of(app.shown_html()) if t == "does_not_fit"}
     assert not any(c == "hormonal" for t, c in tier_of(app.shown_html()) if t == "fits")
     for drug in ("tamoxifen (Nolvadex)", "anastrozole (Arimidex)", "fulvestrant (Faslodex)"):
-        assert drug in text.split("Not for hormone-receptor-negative")[1]
+        assert drug in text.split("Drugs the texts do not describe for hormone-receptor-negative")[1]
 
 
 def test_postmenopausal_alone_keeps_the_aromatase_inhibitors_apart(app):

@@ -163,7 +163,7 @@ def test_restrictions_show_in_the_premenopausal_case(atlas):
     html = explanation_html(quiz.case_item("case_premenopausal_bone", atlas), atlas)
     restricted = [d for d in mbc.answer(["hr_positive", "premenopausal", "bone"], atlas).drugs if d.restricted]
     assert restricted
-    block = html.split("Not for premenopausal, as the texts put it:")
+    block = html.split("Drugs the texts do not describe for premenopausal:")
     assert len(block) >= 2
     for d in restricted:
         assert f"{d.generic} ({d.brand})" in "".join(block[1:])

@@ -151,10 +151,15 @@ def test_adding_a_characteristic_from_an_unnamed_group_never_removes_a_fitting_s
 @given(selections())
 def test_every_statement_naming_a_choice_lands_in_exactly_one_tier(ids):
     a = mbc.answer(ids)
-    placed = [p.statement.statement_id for t in TIERS for p in a.placed(t)]
-    assert len(placed) == len(set(placed))
+    every = {p.statement.statement_id: p for p in mbc.placements(ids)}
     naming = {s.statement_id for s in mbc.statements() if set(s.conditions) & set(a.selection)}
-    assert set(placed) == naming
+    assert set(every) == naming
+    placed = [p.statement.statement_id for t in TIERS for p in a.placed(t)]
+    assert len(placed) == len(set(placed)) and set(placed) <= naming
+    shown = {(p.statement.source_id, p.statement.quote): TIERS.index(p.tier) for t in TIERS for p in a.placed(t)}
+    for sid in naming - set(placed):   # the same words of a text, shown once in their best tier
+        p = every[sid]
+        assert shown[(p.statement.source_id, p.statement.quote)] < TIERS.index(p.tier), sid
     for p in a.placed(WOULD_FIT):
         assert p.missing and not p.contradicted
     for p in a.placed(DOES_NOT_FIT):

@@ -22,7 +22,7 @@ from . import words
 from .load import Atlas, DataError, Problem, atlas_or_default, check, load
 from .query import (Answer, CategoryAnswer, Contradiction, Disagreement, DrugNote, Placement, Statement, answer,
                     associations, categories, characteristics, claims, disagreements, drug_mentions, drugs, glossary,
-                    passages, sources, stances, statements, validate_selection)
+                    passages, placements, sources, stances, statements, validate_selection)
 
 # name -> (module, attribute or None for the module itself); imported on first use, so that
 # `import mbc_atlas` and the data stay quick (matplotlib and ipywidgets load only with what needs them).
@@ -57,8 +57,8 @@ def __dir__() -> list[str]:
 __all__ = [
     "Atlas", "DataError", "Problem", "atlas_or_default", "check", "load",
     "Answer", "CategoryAnswer", "Contradiction", "Disagreement", "DrugNote", "Placement", "Statement",
-    "answer", "associations", "categories", "characteristics", "claims", "disagreements", "drug_mentions", "drugs",
-    "glossary", "passages", "sources", "stances", "statements", "validate_selection", "words",
+    "answer", "placements", "associations", "categories", "characteristics", "claims", "disagreements",
+    "drug_mentions", "drugs", "glossary", "passages", "sources", "stances", "statements", "validate_selection", "words",
     "evidence", "sites", "compare", "appraisal", "quiz", "tables", "figures", "prose", "lesson",
     "scenario", "explorer", "checklist", "self_check", "glossary_browser", "DISCLAIMER",
 ]

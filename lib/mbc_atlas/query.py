@@ -10,7 +10,7 @@ from .load import Atlas, atlas_or_default
 from .words import join, lower_first
 
 __all__ = ["SEP", "FITS", "WOULD_FIT", "DOES_NOT_FIT", "TIERS", "Answer", "CategoryAnswer", "Contradiction",
-           "Disagreement", "DrugNote", "Placement", "Statement", "answer", "associations", "categories",
+           "Disagreement", "DrugNote", "Placement", "Statement", "answer", "placements", "associations", "categories",
            "characteristics", "claims", "disagreements", "drug_mentions", "drugs", "glossary", "passages",
            "sources", "stances", "statements", "validate_selection"]
 
@@ -420,7 +420,7 @@ def answer(ids: Iterable[str] | str, atlas: Atlas | None = None) -> Answer:
     ix = _index(a)
     picked = set(chosen)
     by_group = ix.values(picked)
-    placed = [ix.place(s, picked, by_group) for s in ix.ranked if picked & set(s.conditions)]
+    placed = _best_tier_only(_placements(ix, picked, by_group))
     per_cat = [CategoryAnswer(cat["category"], cat["label"], cat["scope"],
                               *(tuple(p for p in placed if p.statement.category == cat["category"] and p.tier == t)
                                 for t in TIERS))
@@ -439,6 +439,34 @@ def answer(ids: Iterable[str] | str, atlas: Atlas | None = None) -> Answer:
         drugs=_drug_notes(ix, picked, by_group, per_cat),
         grid=grid,
     )
+
+
+def placements(ids: Iterable[str] | str, atlas: Atlas | None = None) -> tuple[Placement, ...]:
+    """Where each statement naming a chosen characteristic stands, before :func:`answer` shows the same words
+    of a text only once (what the offline explorer decides from).
+
+    >>> sorted({p.tier for p in placements(["hr_positive", "postmenopausal"])
+    ...         if p.statement.quote.startswith("Tamoxifen is effective both")})
+    ['does_not_fit', 'fits']
+    """
+    a = atlas_or_default(atlas)
+    ix = _index(a)
+    picked = set(validate_selection(ids, a))
+    return tuple(_placements(ix, picked, ix.values(picked)))
+
+
+def _placements(ix: _Index, picked: set, by_group: dict[str, str]) -> list[Placement]:
+    return [ix.place(s, picked, by_group) for s in ix.ranked if picked & set(s.conditions)]
+
+
+def _best_tier_only(placed: list[Placement]) -> list[Placement]:
+    """The same words of one text, kept as two statements for two situations (Tamoxifen "is effective both
+    before and after menopause"), are shown once: in the best tier any of them takes."""
+    rank = {}
+    for p in placed:
+        key = (p.statement.source_id, p.statement.quote)
+        rank[key] = min(rank.get(key, len(TIERS)), TIERS.index(p.tier))
+    return [p for p in placed if TIERS.index(p.tier) == rank[(p.statement.source_id, p.statement.quote)]]
 
 
 def _drug_notes(ix: _Index, chosen: set, by_group: dict[str, str], per_cat) -> tuple[DrugNote, ...]:

@@ -185,8 +185,8 @@ class AnswerView:
         return f"{generic} ({brand})" if brand else generic
 
     def restriction(self, why: str, source_id: str, words: str, chars: Iterable[str], names: Iterable[str]) -> Html:
-        """Drugs that do not suit a selection, as the texts put it: the reason, and the text's quote if any."""
-        return el("div", el("p", el("strong", f"Not for {self.labels(chars)}, as the texts put it:"),
+        """Drugs the texts do not describe for a selection: the reason, and the text's quote if any."""
+        return el("div", el("p", el("strong", f"Drugs the texts do not describe for {self.labels(chars)}:"),
                             f" {join(names)}. {upper_first(why)}.", cls="line"),
                   self.quote(words, source_id) if words else None, cls="restricted")
 

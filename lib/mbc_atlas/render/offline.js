@@ -39,8 +39,15 @@
       Object.keys(data.statements).forEach(function (id) {
         var s = data.statements[id], st = s.states[keyOf(s.relevant, set)];
         if (st) placed.push({ id: id, tier: st.tier, html: st.html, category: s.category, source: s.source,
-                              conditions: s.conditions });
+                              conditions: s.conditions, words: s.words });
       });
+      // the same words of one text, kept as two statements, show once: in the best tier any of them takes
+      var best = {};
+      placed.forEach(function (p) {
+        var r = data.tiers.indexOf(p.tier);
+        if (!(p.words in best) || r < best[p.words]) best[p.words] = r;
+      });
+      placed = placed.filter(function (p) { return data.tiers.indexOf(p.tier) === best[p.words]; });
       var fits = placed.filter(function (p) { return p.tier === data.fits; });
       var cats = data.categories.map(function (c) {
         var mine = fits.filter(function (p) { return p.category === c.category; });

@@ -18,7 +18,7 @@ from importlib.resources import files
 
 from ..analysis.quiz import Item
 from ..load import Atlas, atlas_or_default
-from ..query import FITS, TIERS, Disagreement, answer, characteristics, drugs, statements
+from ..query import FITS, TIERS, Disagreement, answer, characteristics, drugs, placements, statements
 from . import html
 from .answer import TIER_HEADINGS, cell, view
 from .editors import silence_html
@@ -60,16 +60,17 @@ def explorer_data(atlas: Atlas | None = None) -> dict:
     v, g = view(a), _Groups(a)
     ranked = statements(a)
     named = {c for s in ranked for c in s.conditions}
+    words = {}  # the same words of one text (kept as two statements) share a number: the page shows them once
     out_statements = {}
     for s in ranked:
         states = {}
         for state in g.states(s.conditions):
-            ans = answer(list(state), a)
-            placed = [p for t in TIERS for p in ans.placed(t) if p.statement.statement_id == s.statement_id]
+            placed = [p for p in placements(list(state), a) if p.statement.statement_id == s.statement_id]
             if placed:
                 states[" ".join(state)] = {"tier": placed[0].tier, "html": str(v.statement(placed[0]))}
         out_statements[s.statement_id] = {"category": s.category, "source": s.source_id,
                                           "conditions": list(s.conditions), "relevant": g.relevant(s.conditions),
+                                          "words": words.setdefault((s.source_id, s.quote), len(words)),
                                           "states": states}
     out_drugs = {}
     for d in drugs(a).to_dict("records"):
@@ -97,6 +98,7 @@ def explorer_data(atlas: Atlas | None = None) -> dict:
         "cells": [str(cell(k)) for k in range(v.n_texts + 1)],
         "tier_headings": TIER_HEADINGS,
         "fits": FITS,
+        "tiers": list(TIERS),
     }
 
 
