@@ -23,7 +23,7 @@ def internal_names(atlas) -> re.Pattern:
         ids |= {i for i in atlas[table][column] if "_" in i or re.search(r"\d", i)}
     ids |= {p.stem for p in NOTEBOOKS}
     words = "|".join(sorted(map(re.escape, ids), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])({words})(?![\w-])|\.(csv|ipynb|py)\b|\bmbc_atlas\b|\bmbc\.")
+    return re.compile(rf"(?<![\w-])({words})(?![\w-])|\.(csv|ipynb|py|md)\b|\bmbc_atlas\b|\bmbc\.")
 
 
 def shown(cell) -> list[str]:

@@ -104,8 +104,12 @@ def work_without_a_kernel(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def export(nb: nbformat.NotebookNode) -> str:
+SITE_NAME = "Metastatic breast cancer in patient-education texts"
+
+
+def export(nb: nbformat.NotebookNode, title: str = "") -> str:
     nb = work_without_a_kernel(nb)
+    nb.metadata["title"] = f"{title} — {SITE_NAME}" if title else SITE_NAME
     exporter = HTMLExporter(extra_template_basedirs=[str(ASSETS)], template_name="template",
                             exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     exporter.require_js_url = "_static/require.js"
@@ -120,11 +124,11 @@ def index_html(pages: list[tuple[str, str]]) -> str:
     is escaped; the look is the theme's (``_static/mbc.css``)."""
     items = "\n".join(f'<li><a href="{escape(name)}.html">{escape(title)}</a></li>' for name, title in pages)
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>mbc_atlas — contents</title>
+<html lang="en"><head><meta charset="utf-8"><title>Contents — {SITE_NAME}</title>
 <link rel="stylesheet" href="_static/site.css"><link rel="stylesheet" href="_static/mbc.css"></head>
-<body class="mbc-site-index"><h1>mbc_atlas: treatment of metastatic breast cancer in patient-education texts</h1>
+<body class="mbc-site-index"><h1>{SITE_NAME}: what they say about treatment</h1>
 {note_html()}
-<p>Read the notebooks in this order. This copy needs no installation and no kernel: the explorer and the
+<p>Read the lessons in this order. This copy needs no installation and no kernel: the explorer and the
 self-check work in the page itself; nothing you choose leaves your computer.</p>
 <ol start="0">
 {items}
@@ -139,10 +143,10 @@ def build(out: Path, notebooks_dir: Path = ROOT / "notebooks", names=None) -> li
     copy_static(out)
     pages = [(n, t) for n, t in NOTEBOOKS if (names is None or n in names) and (notebooks_dir / f"{n}.ipynb").is_file()]
     written = []
-    for name, _ in pages:
+    for name, title in pages:
         print(f"  {name}", flush=True)
         path = out / f"{name}.html"
-        path.write_text(export(execute(notebooks_dir / f"{name}.ipynb")), encoding="utf-8")
+        path.write_text(export(execute(notebooks_dir / f"{name}.ipynb"), title), encoding="utf-8")
         written.append(path)
     (out / "index.html").write_text(index_html(pages), encoding="utf-8")
     return written
