@@ -474,10 +474,11 @@ def _arrivals(n: int, seed: int) -> list:
 
 def _walks(n_students: int, toggles: int) -> list:
     """Each student's clicks: a seeded random walk, with the selection the page must then show (from a twin)."""
-    from bench import _explorer_module, random_walk
+    from bench import random_walk
+    from mbc_atlas.render.answer import view
+    from mbc_atlas.widgets import explorer as ex
 
-    ex = _explorer_module()
-    r = ex.renderer()
+    r = view()
     one = {g for g, _l, c, _i in r.groups if c == "one"}
     walks = []
     for i in range(n_students):
