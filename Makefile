@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8866
 POOL   ?= 2
+# What make explorer serves: the explorer alone (NOTEBOOK=notebooks/06_explorer.ipynb serves the whole lesson).
+NOTEBOOK ?= docs/class/explorer.ipynb
 # The hub's proxy (configurable-http-proxy), from npm, installed from tools/class/package-lock.json.
 PROXY  := tools/class/node_modules/.bin/configurable-http-proxy
 
@@ -46,7 +48,7 @@ check: setup
 # The explorer for a room: preheated kernels, closed pages give their kernels back, idle ones are culled
 # (docs/class/voila.py). POOL kernels wait ready; for a class, POOL=number of students (bench/README.md).
 explorer: setup
-	$(BIN)/voila notebooks/06_explorer.ipynb --Voila.ip=127.0.0.1 --port=$(PORT) \
+	$(BIN)/voila $(NOTEBOOK) --Voila.ip=127.0.0.1 --port=$(PORT) \
 		--Voila.config_file_paths=docs/class --pool_size=$(POOL)
 
 # A trial hub on http://127.0.0.1:8000 (settings: docs/class/jupyterhub_config.py); state kept in hub/.

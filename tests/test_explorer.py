@@ -399,3 +399,30 @@ def test_a_toggle_set_to_none_in_code_reads_as_not_set_and_the_explorer_keeps_wo
     assert_shows(app, ["bone", "liver"])
     app.select(["premenopausal"])
     assert_shows(app, ["premenopausal"])
+
+
+def _models(widget, seen=None) -> set:
+    """Every widget model a page must create to draw ``widget``: the widget, its children, layouts and styles."""
+    seen = set() if seen is None else seen
+    if id(widget) in seen:
+        return seen
+    seen.add(id(widget))
+    for name in widget.keys:
+        value = getattr(widget, name)
+        for v in value if isinstance(value, (list, tuple)) else [value]:
+            if isinstance(v, widgets.Widget):
+                _models(v, seen)
+    return seen
+
+
+def test_the_explorer_is_few_models_for_the_page_to_create():
+    """A page opening the explorer creates every model before it draws: widgets of one kind share one layout and
+    one style (88 models when each had its own). The controls still each have their own value."""
+    app = mbc.explorer()
+    n_controls = len(app.controls)
+    assert len(_models(app)) <= n_controls + 25
+    checkboxes = [c for c in app.controls.values() if isinstance(c, widgets.Checkbox)]
+    assert len({id(c.layout) for c in checkboxes}) == 1 and len({id(c.style) for c in checkboxes}) == 1
+    checkboxes[0].value = True
+    assert not checkboxes[1].value and checkboxes[0].layout.width == "auto"
+    app.reset()

@@ -240,30 +240,37 @@ def _visit(ctx, base: str, usable: str) -> float:
 
 
 def open_section(visits: int = OPEN_VISITS, left_visits: int = LEFT_VISITS, pool: int = 2) -> dict:
-    from tests.browser import NOTEBOOK, chromium, chromium_missing_reason, voila_server
+    from tests.browser import ROOM_NOTEBOOK, chromium, chromium_missing_reason, voila_server
 
     reason = chromium_missing_reason()
     if reason:
         return {"skipped": reason}
     out = {}
-    floor, room = [], []
+    floor, room, preheated = [], [], []
     with tempfile.TemporaryDirectory(prefix="mbc-bench-open-") as tmp:
         tmp = Path(tmp)
         floor_nb = floor_notebook(tmp)
-        (tmp / "floor").mkdir()
-        (tmp / "room").mkdir()
-        floor_procs, procs = [], []
+        for sub in ("floor", "room", "preheated"):
+            (tmp / sub).mkdir()
+        floor_procs, procs, pre_procs = [], [], []
         with chromium(tmp / "browser") as ctx, \
                 voila_server(tmp / "floor", floor_nb, procs=floor_procs) as floor_base, \
-                voila_server(tmp / "room", NOTEBOOK, args=room_args(pool), procs=procs) as base:
-            # taken in turns, so that both see the same machine (others' work on it comes and goes)
-            for _ in range(visits):
+                voila_server(tmp / "room", ROOM_NOTEBOOK, args=room_args(pool), procs=procs) as base, \
+                voila_server(tmp / "preheated", floor_nb, args=room_args(pool), procs=pre_procs) as pre_base:
+
+            def settle():
                 wait_pool_ready(floor_procs[0], None)   # bare Voila keeps every visit's kernel: wait for quiet
                 wait_pool_ready(procs[0], pool)
+                wait_pool_ready(pre_procs[0], pool)
+
+            # taken in turns, so that all three see the same machine (others' work on it comes and goes)
+            for _ in range(visits):
+                settle()
                 floor.append(_visit(ctx, floor_base, FLOOR_USABLE))
-                wait_pool_ready(floor_procs[0], None)
-                wait_pool_ready(procs[0], pool)
+                settle()
                 room.append(_visit(ctx, base, EXPLORER_USABLE))
+                settle()
+                preheated.append(_visit(ctx, pre_base, FLOOR_USABLE))
             # every tab was closed: how long until only the pool is left (None: kernels were left behind)
             after_close = wait_kernel_count(procs[0], pool, 60)
             wait_pool_ready(procs[0], pool)
@@ -279,13 +286,17 @@ def open_section(visits: int = OPEN_VISITS, left_visits: int = LEFT_VISITS, pool
             for page in pages:
                 page.close(run_before_unload=False)
             back = wait_kernel_count(procs[0], pool, RETURN_TIMEOUT_S)
-    f, r = seconds_summary(floor), seconds_summary(room)
+    f, r, p = seconds_summary(floor), seconds_summary(room), seconds_summary(preheated)
     out["floor_open"] = f | {"what": "bare Voila (no pool), a notebook with one widget importing pandas, "
                                      "matplotlib and ipywidgets: navigation start to the widget shown, "
                                      "timed in the page; visits taken in turns with the explorer's"}
     out["explorer_open"] = r | {"ratio_to_floor": round(r["median_s"] / f["median_s"], 2),
                                 "what": f"make explorer (preheated pool of {pool}): navigation start to the "
                                         "explorer shown, timed in the page; each visit from a full pool", "goal_ratio": 0.5}
+    out["preheated_floor_open"] = p | {
+        "ratio_to_floor": round(p["median_s"] / f["median_s"], 2),
+        "what": f"the floor notebook served as make explorer serves the room (preheated pool of {pool}): what any "
+                "preheated Voila page costs in the browser (Voila's own scripts), whatever the notebook"}
     out["kernels_after_closed_tabs"] = {"pool_size": pool, "visits": visits, "returned_to_pool_after_s": after_close,
                                         "what": "tabs closed as a browser closes them (its beforeunload asks Voila "
                                                 "to shut the kernel down): seconds until only the pool is left"}
@@ -474,10 +485,11 @@ def _arrivals(n: int, seed: int) -> list:
 
 def _walks(n_students: int, toggles: int) -> list:
     """Each student's clicks: a seeded random walk, with the selection the page must then show (from a twin)."""
-    from bench import _explorer_module, random_walk
+    from bench import random_walk
+    from mbc_atlas.render.answer import view
+    from mbc_atlas.widgets import explorer as ex
 
-    ex = _explorer_module()
-    r = ex.renderer()
+    r = view()
     one = {g for g, _l, c, _i in r.groups if c == "one"}
     walks = []
     for i in range(n_students):
@@ -560,7 +572,7 @@ async def _voila_class(base, proc, n, toggles, pool, in_browser) -> dict:
 
 def voila_class_section(n: int = STUDENTS, toggles: int = TOGGLES, pool: int = STUDENTS, in_browser: int = 3) -> dict:
     """``n`` students on ``make explorer`` with a pool of ``pool`` kernels filled before they arrive."""
-    from tests.browser import NOTEBOOK, chromium_missing_reason, voila_server
+    from tests.browser import ROOM_NOTEBOOK, chromium_missing_reason, voila_server
 
     reason = chromium_missing_reason()
     if reason:
@@ -568,7 +580,7 @@ def voila_class_section(n: int = STUDENTS, toggles: int = TOGGLES, pool: int = S
     with tempfile.TemporaryDirectory(prefix="mbc-bench-class-") as tmp:
         tmp = Path(tmp)
         procs = []
-        with voila_server(tmp, NOTEBOOK, args=room_args(pool), procs=procs) as base:
+        with voila_server(tmp, ROOM_NOTEBOOK, args=room_args(pool), procs=procs) as base:
             fill = wait_pool_ready(procs[0], pool)
             pool_memory = memory_mib(kernels(procs[0]))
             out = asyncio.run(_voila_class(base, procs[0], n, toggles, pool, in_browser))
@@ -791,9 +803,126 @@ def hub_class_section(n: int = STUDENTS, in_browser: int = 2) -> dict:
     return out
 
 
+# -- the hub's idle culler: students who leave give their servers back ------------------------------------------
+#
+# A separate, smaller hub, with the culling of docs/class/jupyterhub_config.py made short through its own setting
+# (MBC_HUB_IDLE_MINUTES=0.5: 30 s idle; the config then checks every max(10, idle/4) s, 10 s), as the Voila part
+# makes Voila's short. Thirty seconds of idleness would cull servers in the middle of the 30-student class above,
+# where starting the servers alone takes longer, so that class keeps the configuration's hour. Students on the wire
+# get a server, the collection and 00_start_here run, then leave without a word (sockets dropped, nothing shut
+# down). The hub hears of a server's activity every 5 minutes by default (the proxy's and the server's reports);
+# the bench makes that 10 s so that "idle" starts when the students leave, not at the last 5-minute report.
+
+HUB_CULL_STUDENTS = 5
+BENCH_HUB_IDLE_MINUTES = 0.5
+BENCH_HUB_IDLE_S = int(BENCH_HUB_IDLE_MINUTES * 60)
+BENCH_HUB_CULL_EVERY_S = max(10, min(300, BENCH_HUB_IDLE_S // 4))   # the config's own rule
+BENCH_HUB_ACTIVITY_S = 10
+_HUB_ACTIVITY_CONFIG = f"""
+c.JupyterHub.last_activity_interval = {BENCH_HUB_ACTIVITY_S}
+c.Spawner.environment["JUPYTERHUB_ACTIVITY_INTERVAL"] = "{BENCH_HUB_ACTIVITY_S}"
+"""
+
+
+def _hub_running(hub) -> dict:
+    """Students' servers and kernels still running under the hub (processes, not the hub's word)."""
+    import psutil
+
+    counts = {"servers": 0, "kernels": 0}
+    for p in hub.descendants():
+        try:
+            line = " ".join(p.cmdline())
+        except psutil.Error:
+            continue
+        if "jupyterhub-singleuser" in line:
+            counts["servers"] += 1
+        elif "ipykernel_launcher" in line:
+            counts["kernels"] += 1
+    return counts
+
+
+async def _hub_culling(hub, token, n) -> dict:
+    from tornado.httpclient import AsyncHTTPClient
+
+    cells = _code_cells(ROOT / "notebooks" / "00_start_here.ipynb")
+    results = {"spawn_s": [], "ready_s": [], "run_all_s": [], "failures": []}
+    names = [f"leaver{i:02d}" for i in range(n)]
+    wires: list = []
+    t0 = time.monotonic()
+    tasks = [asyncio.create_task(_hub_wire_student(hub, token, name, 2.0 * i, t0, cells, results, wires))
+             for i, name in enumerate(names)]
+    _done, pending = await asyncio.wait(tasks, timeout=2.0 * n + 3 * HUB_READY_TIMEOUT_S)
+    for task in pending:
+        task.cancel()
+        results["failures"].append("a student was still busy when the run's time was up")
+    present = _hub_running(hub)
+    # the students leave without a word: their kernels' websockets dropped, nothing shut down
+    for wire in wires:
+        wire.close()
+    left = time.monotonic()
+    client = AsyncHTTPClient()
+    stopped_after: dict = {}
+    running = set(names)
+    while running and time.monotonic() - left < RETURN_TIMEOUT_S:
+        await asyncio.sleep(1.0)
+        for name in sorted(running):
+            user = await _api(client, hub, "GET", f"/hub/api/users/{name}", token, ok=(200, 404))
+            if not (user or {}).get("servers"):
+                stopped_after[name] = round(time.monotonic() - left, 1)
+        running -= set(stopped_after)
+    back = round(time.monotonic() - left, 1) if not running else None
+    processes = _hub_running(hub)
+    limit = BENCH_HUB_IDLE_S + 2 * BENCH_HUB_CULL_EVERY_S
+    return {"students": n, "failures": len(results["failures"]), "failure_examples": results["failures"][:5],
+            "servers_with_students_present": present["servers"], "kernels_with_students_present": present["kernels"],
+            "servers_stopped_after": seconds_summary(list(stopped_after.values())) | {
+                "what": "seconds from the students leaving (sockets dropped) to each server stopped by the idle culler"},
+            "all_stopped_after_s": back,
+            "processes_left": processes,
+            "idle_timeout_s": BENCH_HUB_IDLE_S, "cull_every_s": BENCH_HUB_CULL_EVERY_S,
+            "activity_reported_every_s": BENCH_HUB_ACTIVITY_S,
+            "within_culling": back is not None and back <= limit and processes["servers"] == 0,
+            "what": f"{n} students on the hub (MBC_HUB_IDLE_MINUTES={BENCH_HUB_IDLE_MINUTES}) open 00_start_here "
+                    "and run it, then leave without a word: seconds until the hub has no server running; goal: "
+                    f"within idle time + two culling intervals ({limit} s)"}
+
+
+def hub_culling_section(n: int = HUB_CULL_STUDENTS) -> dict:
+    """Students who leave the hub: how long until the idle culler has stopped their servers."""
+    import os
+
+    from tests.browser.hub import hub_missing_reason, hub_server
+
+    reason = hub_missing_reason()
+    if reason:
+        return {"skipped": reason}
+    token = "bench-" + os.urandom(16).hex()
+    with tempfile.TemporaryDirectory(prefix="mbc-bench-cull-") as tmp:
+        with hub_server(Path(tmp), idle_minutes=BENCH_HUB_IDLE_MINUTES, api_token=token,
+                        extra_config=_HUB_ACTIVITY_CONFIG) as hub:
+            return asyncio.run(_hub_culling(hub, token, n))
+
+
+# The parts of the class section; MBC_BENCH_CLASS=open,hub_culling (comma-separated) runs only those, and
+# tools/bench.py keeps the other parts' last results.
+PARTS = ("open", "voila_class", "hub_class", "hub_culling")
+
+
 def class_section() -> dict:
-    """The whole ``class`` section of ``make bench``."""
-    out = open_section()
-    out["voila_class"] = voila_class_section()
-    out["hub_class"] = hub_class_section()
+    """The ``class`` section of ``make bench``: every part, or those named in MBC_BENCH_CLASS."""
+    import os
+
+    wanted = [p.strip() for p in os.environ.get("MBC_BENCH_CLASS", "").split(",") if p.strip()] or list(PARTS)
+    unknown = sorted(set(wanted) - set(PARTS))
+    if unknown:
+        raise SystemExit(f"MBC_BENCH_CLASS: unknown part(s) {', '.join(unknown)}; choose from {', '.join(PARTS)}")
+    out = {}
+    if "open" in wanted:
+        out.update(open_section())
+    if "voila_class" in wanted:
+        out["voila_class"] = voila_class_section()
+    if "hub_class" in wanted:
+        out["hub_class"] = hub_class_section()
+    if "hub_culling" in wanted:
+        out["hub_culling"] = hub_culling_section()
     return out

@@ -1,7 +1,10 @@
-"""Voila for the room: how ``make explorer`` serves notebooks/06_explorer.ipynb to a class.
+"""Voila for the room: how ``make explorer`` serves the explorer to a class.
 
-``make explorer`` runs ``voila notebooks/06_explorer.ipynb --Voila.config_file_paths=docs/class``, which reads this
-file. Options given on the command line win over it, e.g. ``make explorer POOL=4``.
+``make explorer`` runs ``voila docs/class/explorer.ipynb --Voila.config_file_paths=docs/class``, which reads this
+file. Options given on the command line win over it, e.g. ``make explorer POOL=4``. explorer.ipynb is the explorer
+alone (a heading and ``mbc.explorer()``): its page is about 27 KB, where 06_explorer's guided scenarios made it
+about 240 KB, and a student's browser has less to read before the explorer shows. ``make explorer
+NOTEBOOK=notebooks/06_explorer.ipynb`` serves the whole lesson instead, with the same settings.
 
 * Preheated kernels. Voila keeps a pool of kernels that have already run the notebook, so a page opens as soon as
   its kernel is taken from the pool. A new kernel is started to refill the pool, 5 seconds later.

@@ -150,6 +150,7 @@ def voila_server(tmp: Path, notebook: Path = NOTEBOOK, args=(), procs: list | No
 
 # How ``make explorer`` serves the explorer to a room: preheated kernels and idle culling (docs/class/voila.py).
 ROOM_CONFIG = ROOT / "docs" / "class"
+ROOM_NOTEBOOK = ROOM_CONFIG / "explorer.ipynb"     # the explorer alone: what make explorer serves
 ROOM_ARGS = (f"--Voila.config_file_paths={ROOM_CONFIG}",)
 
 

@@ -152,17 +152,19 @@ c.JupyterHub.load_roles.append({{"name": "class-bench", "services": ["class-benc
 
 
 @contextmanager
-def hub_server(tmp: Path, idle_minutes: float = 60, extra_env: dict | None = None, api_token: str | None = None):
+def hub_server(tmp: Path, idle_minutes: float = 60, extra_env: dict | None = None, api_token: str | None = None,
+               extra_config: str = ""):
     """A JupyterHub on free loopback ports, started with docs/class/jupyterhub_config.py, as ``make hub`` starts
     it; yields a :class:`Hub` and always stops it and everything it started. With ``api_token``, a service
-    holding that token may also drive the hub's REST API (the class benchmark)."""
+    holding that token may also drive the hub's REST API (the class benchmark); ``extra_config`` (Python lines
+    run after the lecturer's configuration) is for the benchmark too."""
     repo_url = publish_collection(tmp)
     state = tmp / "hub"
     state.mkdir()
     config = CONFIG
     if api_token:
         config = state / "bench_config.py"
-        config.write_text(_BENCH_CONFIG.format(config=str(CONFIG), token=api_token))
+        config.write_text(_BENCH_CONFIG.format(config=str(CONFIG), token=api_token) + extra_config)
     homes = tmp / "homes"
     password = "class-" + os.urandom(6).hex()
     port = free_port()

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_bool import CheckboxStyle
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from .. import lesson
 from ..load import Atlas
@@ -44,6 +46,15 @@ class Explorer(widgets.VBox):
     def __init__(self, atlas: Atlas | None = None, **kwargs):
         self.renderer: AnswerView = view(atlas)
         r = self.renderer
+        # One layout and one style model per kind, shared by every widget of that kind: each is a model the page
+        # must create before it can draw the explorer (88 models with one of each per widget, 38 shared).
+        self._layout = widgets.Layout()
+        self._auto = widgets.Layout(width="auto")
+        self._wrap = widgets.Layout(flex_flow="row wrap")
+        self._full = widgets.Layout(width="100%")
+        self._html_style = HTMLStyle()
+        self._checkbox_style = CheckboxStyle()
+        self._toggle_style = widgets.ToggleButtonsStyle(button_width="auto", description_width="initial")
         self.controls: dict[str, widgets.ValueWidget] = {}
         self.groups: dict[str, list[str]] = {}
         self._quiet = False
@@ -52,25 +63,24 @@ class Explorer(widgets.VBox):
             c.observe(self._on_change, names="value")
         # A checkbox with a description shows the description as its title, not the tooltip (ipywidgets
         # 8.1), and no tooltip shows on keyboard focus: so every definition is also written out here.
-        self.definitions_html = widgets.HTML(r.definitions())
+        self.definitions_html = self._html(r.definitions())
         self.definitions_html.add_class("mbc-definitions-widget")
         self.reset_button = widgets.Button(description="Reset", tooltip="Clear every choice (set all to 'not set')",
-                                           button_style="")
+                                           button_style="", layout=self._layout)
         self.reset_button.add_class("mbc-reset")
         self.reset_button.on_click(lambda _b: self.reset())
-        self.note_html = widgets.HTML(html.stylesheet() + lesson.note_html(r.atlas))
-        self.summary_html = widgets.HTML()
-        self.grid_html = widgets.HTML()
-        self.answer_html = widgets.HTML()
+        self.note_html = self._html(html.stylesheet() + lesson.note_html(r.atlas))
+        self.summary_html = self._html(layout=self._full)
+        self.grid_html = self._html(layout=self._full)
+        self.answer_html = self._html(layout=self._full)
         for w, cls in ((self.summary_html, "mbc-summary-widget"), (self.grid_html, "mbc-grid-widget"),
                        (self.answer_html, "mbc-answer-widget")):
             w.add_class(cls)
-            w.layout = widgets.Layout(width="100%")
-        heading = widgets.HTML(html.el("p", "Choose characteristics; the answer below updates at once. Hover over a "
+        heading = self._html(html.el("p", "Choose characteristics; the answer below updates at once. Hover over a "
                                             "button for its definition, or open “What do these choices mean?” under "
                                             "the Reset button.", cls="para"))
         super().__init__([self.note_html, heading, *rows, self.reset_button, self.definitions_html,
-                          self.summary_html, self.grid_html, self.answer_html], **kwargs)
+                          self.summary_html, self.grid_html, self.answer_html], **{"layout": self._layout, **kwargs})
         self.add_class("mbc-explorer")
         self.refresh()
 
@@ -86,7 +96,7 @@ class Explorer(widgets.VBox):
                 tooltip=f"{group_label}: choose one, or 'not set'",
                 tooltips=[f"Not set: the explorer leaves {lower_first(group_label)} out"]
                 + [r.char_definition[i] for i in ids],
-                style={"button_width": "auto", "description_width": "initial"},
+                style=self._toggle_style, layout=self._layout,
             )
             c.add_class("mbc-control")
             c.add_class(f"mbc-group-{group}")
@@ -95,14 +105,18 @@ class Explorer(widgets.VBox):
         boxes = []
         for i in ids:
             c = widgets.Checkbox(value=False, description=r.char_label[i], indent=False,
-                                 tooltip=r.char_definition[i], layout=widgets.Layout(width="auto"))
+                                 tooltip=r.char_definition[i], layout=self._auto, style=self._checkbox_style)
             c.add_class("mbc-control")
             c.add_class(f"mbc-ctl-{i}")
             self.controls[i] = c
             boxes.append(c)
-        label = widgets.HTML(html.join([html.el("strong", group_label), " (tick any)"]))
+        label = self._html(html.join([html.el("strong", group_label), " (tick any)"]))
         label.add_class("mbc-group-label")
-        return widgets.VBox([label, widgets.HBox(boxes, layout=widgets.Layout(flex_flow="row wrap"))])
+        return widgets.VBox([label, widgets.HBox(boxes, layout=self._wrap)], layout=self._layout)
+
+    def _html(self, value: str = "", layout: widgets.Layout | None = None) -> widgets.HTML:
+        """An HTML widget with the explorer's shared style and layout."""
+        return widgets.HTML(value, layout=layout or self._layout, style=self._html_style)
 
     def __repr__(self) -> str:
         return "mbc_atlas explorer (run the cell with a live kernel to use it)"
