@@ -85,12 +85,21 @@ def execute(path: Path) -> nbformat.NotebookNode:
 
 def work_without_a_kernel(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Give the cells marked ``mbc.offline`` (the explorer, each self-check item, the score) the versions that
-    work with no kernel: Python renders every piece and decides every answer, the page only shows them."""
+    work with no kernel: Python renders every piece and decides every answer, the page only shows them. A cell
+    with ``mbc.site`` shows that markdown instead (nothing if empty): how to use the page, not the notebook."""
     items = {it.id: it for it in quiz.items()}
     numbers = {it.id: f"{'Case' if it.story else 'Question'} {k}." for kind in (False, True)
                for k, it in enumerate([i for i in items.values() if bool(i.story) == kind], start=1)}
     for cell in nb.cells:
-        what = cell.get("metadata", {}).get("mbc", {}).get("offline")
+        mbc = cell.get("metadata", {}).get("mbc", {})
+        if "site" in mbc:     # the page's own words where the notebook's would not hold (a kernel, Lab's menus)
+            if cell.cell_type == "markdown":
+                cell.source = mbc["site"]
+            else:
+                cell.outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": mbc["site"]})
+                                ] if mbc["site"] else []
+            continue
+        what = mbc.get("offline")
         if not what:
             continue
         if what == "explorer":

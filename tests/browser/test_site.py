@@ -108,6 +108,9 @@ def test_pages_show_no_code(site, browser_context):
         assert page.locator(".jp-CodeCell .jp-InputArea").count() == 0, name
         text = page.inner_text("body")
         assert "import mbc_atlas" not in text and "mbc.lesson" not in text and "In [" not in text, name
+        # nor instructions that only hold in a notebook (a kernel to start, Lab's menus)
+        for notebook_only in ("Run All Cells", "run the cell", "running kernel", "make lab", "Expand All Code"):
+            assert notebook_only not in text, (name, notebook_only)
         page.close()
 
 

@@ -20,7 +20,7 @@ from ..words import join, lower_first
 
 __all__ = ["Finding", "known", "claims_frame", "claim_items", "distinct_quotes", "list_quote", "drugs_frame", "spellings",
            "spelling_finding", "restricted_drugs", "restriction_finding", "editor_classed", "class_note_finding",
-           "scope_sentence", "silent_characteristics", "silent_sentence", "disagreement", "term", "term_in_context",
+           "scope_sentence", "silent_characteristics", "disputed_silence", "silent_sentence", "disagreement", "term", "term_in_context",
            "term_sentence"]
 
 
@@ -255,13 +255,32 @@ def silent_characteristics(atlas: Atlas | None = None) -> list[str]:
     return [lab for cid, lab in a.labels.items() if cid not in said]
 
 
+def disputed_silence(atlas: Atlas | None = None) -> str:
+    """For the silent characteristics that a disagreement is about: where they come up after all (the
+    disagreements numbered as notebook 07 numbers them), or "".
+
+    >>> disputed_silence()
+    ' Rapid progression or urgent symptoms comes up only where two texts differ (disagreement 3 in notebook 07), not as a reason for a treatment category.'
+    """
+    a = atlas_or_default(atlas)
+    silent = set(silent_characteristics(a))
+    numbers: dict[str, list[str]] = {}
+    for n, d in enumerate(disagreements(a).to_dict("records"), start=1):
+        label = a.labels.get(d["characteristic"], "")
+        if label in silent:
+            numbers.setdefault(label, []).append(str(n))
+    return "".join(f" {label} comes up only where two texts differ (disagreement{'s' if len(ns) > 1 else ''} "
+                   f"{join(ns)} in notebook 07), not as a reason for a treatment category."
+                   for label, ns in numbers.items())
+
+
 def silent_sentence(atlas: Atlas | None = None) -> str:
     """The characteristics the sources say nothing about, in one sentence."""
     silent = silent_characteristics(atlas)
     if not silent:
         return "Every characteristic is tied to at least one category by some text."
     return (f"{join(silent)}: the sources say nothing about {'it' if len(silent) == 1 else 'them'}. "
-            "No text ties it to any treatment category, so the collection does not guess.")
+            "No text ties it to any treatment category, so the collection does not guess." + disputed_silence(atlas))
 
 
 # -- disagreements and terms ---------------------------------------------------------------------------------

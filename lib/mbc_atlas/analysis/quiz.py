@@ -22,7 +22,7 @@ import pandas as pd
 from ..load import Atlas, atlas_or_default
 from ..query import answer, categories, claims, disagreements, drugs, sources
 from ..words import join, lower_first
-from .evidence import silent_characteristics
+from .evidence import disputed_silence, silent_characteristics
 
 __all__ = ["NONE", "NONE_LABEL", "Cited", "Explanation", "Item", "Case", "CASES", "CASES_BY_ID", "QUESTIONS",
            "categories_for", "only_after_menopause", "maker_after_antiestrogen", "scope_of", "systemic_categories",
@@ -335,7 +335,7 @@ def silent_sentence(atlas: Atlas | None = None) -> str:
         return "Every characteristic in the explorer is tied to at least one category by at least one text."
     return (f"The sources say nothing about {join(silent)}: no text ties "
             f"{'it' if len(silent) == 1 else 'them'} to any treatment category, so the right answer there is "
-            f"\u201c{NONE_LABEL}\u201d.")
+            f"\u201c{NONE_LABEL}\u201d." + disputed_silence(atlas))
 
 
 # -- the answer key, for the instructor guide ------------------------------------------------------------------
