@@ -51,7 +51,7 @@ COMBINATIONS = [
     (["brain"], {"radiation", "surgery"}, {"chemotherapy"}, "FASLODEX: radiation most commonly, surgery in selected patients"),
     (["bone"], {"radiation"}, {"surgery", "chemotherapy"}, "radiation for pain from bone metastases"),
     (["spine"], {"surgery"}, {"radiation"}, "surgery for metastases in the spinal column"),
-    (["isolated_metastasis"], {"surgery"}, {"radiation"}, "the blog: surgery when the tumour is isolated and accessible"),
+    (["isolated_metastasis"], {"surgery"}, {"radiation"}, "the blog: surgery when the tumor is isolated and accessible"),
     (["rapid_progression"], set(), {"chemotherapy"},
      "the task force sentence is about one chemotherapy or several, not about choosing chemotherapy"),
     (["progressed_on_trastuzumab"], {"chemotherapy"}, {"targeted"}, "Breastcancer.org: growing in spite of Herceptin"),

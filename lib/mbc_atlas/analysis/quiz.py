@@ -108,7 +108,7 @@ CASES = (
     Case("case_single_brain",
          "A woman with a single metastasis in the brain, in a place surgery can reach.",
          ("brain", "isolated_metastasis"),
-         "local therapy: categories tied to the place of spread and to a single reachable tumour"),
+         "local therapy: categories tied to the place of spread and to a single reachable tumor"),
     Case("case_her2_negative",
          "A postmenopausal woman whose hormone-receptor-positive, HER2-negative cancer has spread to the bones.",
          ("hr_positive", "her2_negative", "postmenopausal", "bone"),

@@ -144,7 +144,7 @@ def category_map(atlas: Atlas | None = None) -> AltFigure:
     """The treatment categories, grouped as the texts group them: systemic (whole-body) and local.
 
     Each box names the drugs the texts file under the category and how many texts tie the category to
-    a tumour or patient characteristic.
+    a tumor or patient characteristic.
     """
     a = atlas_or_default(atlas)
     facts = _category_facts(a)

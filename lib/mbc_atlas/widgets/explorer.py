@@ -1,4 +1,4 @@
-"""The explorer: choose tumour and patient characteristics and see which treatment categories the texts
+"""The explorer: choose tumor and patient characteristics and see which treatment categories the texts
 associate with them, with the quotes that say so.
 
 :func:`explorer` (the learner's ``mbc.explorer()``) returns the live ipywidgets app; the same answer as plain
