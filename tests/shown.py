@@ -150,7 +150,7 @@ def other_functions(atlas, plain: bool = False) -> list[str]:
         *[view.scenario_html([c], a) for c in a.labels], view.render(["hr_positive", "her2_positive", "postmenopausal", "bone"], a).html(),
         *[prose.cite(p, a) for p in a["passages"]["passage_id"]],
         *[prose.cite(s, a) for s in a["statements"]["statement_id"]],
-        figures.category_map_text(atlas=a), figures.body_sites_text(atlas=a), figures.matrix_text(a),
+        figures.category_map_text(atlas=a), figures.body_sites_text(atlas=a),
         figures.currency_timeline_text(a), figures.jama_reference_text(a), figures.side_effects_text(atlas=a),
         mbc.lesson.note(a), mbc.lesson.key_points(["a point", ("lead", "goal-1")], a), mbc.DISCLAIMER,
     ]

@@ -47,7 +47,6 @@ def test_matrix_follows_a_changed_claim(data_copy, edit_csv):
     assert _cell(m, "liver", "radiation", "breastcancer_org").status == "ties"
     assert not ((m.characteristic == "liver") & (m.category == "chemotherapy")).any() or \
         _cell(m, "liver", "chemotherapy", "breastcancer_org").status == "elsewhere"
-    assert "Liver → Radiation therapy: tied by Breastcancer.org" in figures.matrix_text(a)
     assert compare.matrix_wide(a).loc[("Liver", "Radiation therapy"), "Texts that tie them"].startswith("1 of")
 
 
@@ -82,7 +81,8 @@ def test_disputes_come_from_disagreements_csv(data_copy, edit_csv, atlas):
     assert _cell(m, "liver", "chemotherapy", "johnson_2010").disputes == []
     n = len(mbc.disagreements(a))     # the new disagreement is the last one
     assert f"see disagreement {n}" in compare.matrix_wide(a).loc[("Liver", "Chemotherapy"), "Breastcancer.org"]
-    assert f"see disagreement {n}" in figures.matrix_text(a) and "liver_test" not in figures.matrix_text(a)
+    shown = tables.matrix_table(a).to_html()
+    assert f"see disagreement {n}" in shown and "liver_test" not in shown
     assert f'{n}. Test — Liver' in prose.disagreements_html(a)
 
 
@@ -101,17 +101,12 @@ def test_matrix_table_has_a_fixed_id_and_every_cell(atlas):
         assert escape(value, quote=False) in html
 
 
-def test_matrix_figure_and_its_text_cover_every_pair(atlas):
+def test_matrix_table_has_a_row_for_every_pair_and_a_mark_in_every_cell(atlas):
     m = compare.matrix(atlas)
-    n_pairs = len(set(zip(m.characteristic, m.category)))
-    alt = figures.matrix_text(atlas)
-    assert len(alt.lines) == n_pairs
-    fig = figures.matrix(atlas)
-    marks = set(compare.SYMBOL.values()) | {f"{s} {compare.DISPUTE_SYMBOL}" for s in compare.SYMBOL.values()}
-    cells = [t for t in fig.axes[0].texts if t.get_text() in marks]
-    assert len(cells) == len(m)
-    assert min(t.get_fontsize() for t in fig.axes[0].texts) >= 12
-
+    wide = compare.matrix_wide(atlas)
+    assert len(wide) == len(set(zip(m.characteristic, m.category)))
+    marks = tuple(compare.SYMBOL.values())
+    assert all(str(v).startswith(marks) for v in wide.drop(columns="Texts that tie them").to_numpy().ravel())
 
 def test_agreement_counts_add_up(atlas):
     counts = compare.agreement_counts(atlas)

@@ -14,7 +14,6 @@ FIGURES = {
     "category_map": lambda a: figures.category_map(atlas=a),
     "side_effects": lambda a: figures.side_effects(atlas=a),
     "body_sites": lambda a: figures.body_sites(atlas=a),
-    "matrix": lambda a: figures.matrix(atlas=a),
     "currency_timeline": lambda a: figures.currency_timeline(atlas=a),
     "jama_reference": lambda a: figures.jama_reference(atlas=a),
 }
@@ -248,7 +247,7 @@ def test_a_figure_carries_its_text_alternative_as_alt_and_plain_text(atlas, name
     assert base64.b64decode(data["image/png"]).startswith(b"\x89PNG")
     alt = {"learning_path": lesson.learning_path_text(), "category_map": figures.category_map_text(atlas=atlas),
            "side_effects": figures.side_effects_text(atlas=atlas), "body_sites": figures.body_sites_text(atlas=atlas),
-           "matrix": figures.matrix_text(atlas=atlas), "currency_timeline": figures.currency_timeline_text(atlas=atlas),
+           "currency_timeline": figures.currency_timeline_text(atlas=atlas),
            "jama_reference": figures.jama_reference_text(atlas=atlas)}[name]
     assert meta["image/png"]["alt"] == " ".join([alt.title, *alt.lines]) == fig.alt_text
     assert data["text/plain"] == "Figure. " + fig.alt_text

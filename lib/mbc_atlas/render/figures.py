@@ -28,16 +28,15 @@ from ..load import Atlas, atlas_or_default
 from ..query import claims, drugs
 from ..words import BASIS_WORDS, join, lower_first, number, upper_first
 from .html import TextAlternative
-from .theme import CATEGORY_STYLE, FALLBACK_STYLE, FIGURE, MATRIX_FILL, OKABE_ITO
+from .theme import CATEGORY_STYLE, FALLBACK_STYLE, FIGURE, OKABE_ITO
 
 __all__ = ["AltFigure", "TextAlternative", "MIN_FONT", "OKABE_ITO", "CATEGORY_STYLE", "SITE_LAYOUT",
            "learning_path", "learning_path_text", "category_map", "category_map_text", "side_effects",
-           "side_effects_text", "body_sites", "body_sites_text", "matrix", "matrix_text", "currency_timeline",
+           "side_effects_text", "body_sites", "body_sites_text", "currency_timeline",
            "currency_timeline_text", "jama_reference", "jama_reference_text"]
 
 MIN_FONT = 12
 TEXT, MUTED, INK = FIGURE["text"], FIGURE["muted"], FIGURE["ink"]
-HATCH = {"ties": "//", "elsewhere": "..", "silent": ""}
 
 
 class AltFigure(Figure):
@@ -380,80 +379,6 @@ def body_sites_text(site_categories: Iterable[str] = SITE_CATEGORIES, atlas: Atl
 
 
 # -- the texts compared --------------------------------------------------------------------------------------
-
-def matrix(atlas: Atlas | None = None) -> AltFigure:
-    """The comparison matrix as a figure: rows are (characteristic, category) pairs, columns the texts; every
-    cell carries its symbol as well as its fill and hatching, and differing cells a thick dashed vermillion
-    edge."""
-    a = atlas_or_default(atlas)
-    m = compare.matrix(a)
-    src = a["sources"]
-    pairs = list(dict.fromkeys(zip(m["characteristic_label"], m["category_label"])))
-    n_rows, n_cols = len(pairs), len(src)
-    row_h, col_w, left = 0.42, 1.55, 5.95
-    width, height = left + col_w * n_cols + 0.3, 3.0 + row_h * n_rows
-    fig, ax = _canvas(width, height)
-    top = height - 2.25
-    for j, name in enumerate(src["short_name"]):
-        ax.text(left + col_w * (j + 0.5), top + 0.1, "\n".join(textwrap.wrap(name, 14, break_long_words=False)), ha="center", va="bottom",
-                fontsize=12, fontweight="bold")
-    index = {p: i for i, p in enumerate(pairs)}
-    col = {s: j for j, s in enumerate(src["source_id"])}
-    previous = None
-    for (chl, catl), i in index.items():
-        y = top - row_h * (i + 1)
-        label = f"{chl} \u2192 {catl}" if chl != previous else f"\u2003\u2192 {catl}"
-        ax.text(left - 0.15, y + row_h / 2, label, ha="right", va="center", fontsize=12)
-        previous = chl
-    for r in m.to_dict("records"):
-        i = index[(r["characteristic_label"], r["category_label"])]
-        j = col[r["source_id"]]
-        x, y = left + col_w * j + 0.05, top - row_h * (i + 1) + 0.04
-        disputed = bool(r["disputes"])
-        ax.add_patch(Rectangle((x, y), col_w - 0.1, row_h - 0.08, facecolor=MATRIX_FILL[r["status"]],
-                               hatch=HATCH[r["status"]] or None, edgecolor=FIGURE["warn"] if disputed else MUTED,
-                               linewidth=3 if disputed else 0.8, linestyle="--" if disputed else "-"))
-        mark = compare.SYMBOL[r["status"]] + (f" {compare.DISPUTE_SYMBOL}" if disputed else "")
-        ax.text(x + (col_w - 0.1) / 2, y + (row_h - 0.08) / 2, mark, ha="center", va="center", fontsize=13,
-                fontweight="bold", bbox=dict(facecolor=FIGURE["background"], edgecolor="none", pad=0.5))
-    ax.text(0.2, height - 0.45, "Which text ties which characteristic to which category", fontsize=15,
-            fontweight="bold", va="center")
-    sym = compare.SYMBOL
-    legend = (f"{sym['ties']} blue, hatched: the text ties them      {sym['elsewhere']} yellow, dotted: it ties the "
-              f"characteristic to another category only\n{sym['silent']} white: it says nothing about the "
-              f"characteristic      {compare.DISPUTE_SYMBOL} dashed vermillion edge: the texts differ here")
-    ax.text(0.2, height - 1.0, legend, fontsize=12, va="center", linespacing=1.5)
-    return _with_alt(fig, matrix_text(a))
-
-
-def matrix_text(atlas: Atlas | None = None) -> TextAlternative:
-    """The matrix in words: for each pair, which texts tie it (with stance), which tie the characteristic
-    elsewhere, which are silent, and where the texts differ.
-
-    >>> [l for l in matrix_text().lines if l.startswith("Liver")][0]
-    'Liver → Chemotherapy: tied by Breastcancer.org (usually recommended). FASLODEX product site, Frankly Speaking About Cancer, Standards of Care fact sheet and Johnson (2010) blog post say nothing about liver.'
-    """
-    a = atlas_or_default(atlas)
-    m = compare.matrix(a)
-    lines = []
-    for (chl, catl), part in m.groupby(["characteristic_label", "category_label"], sort=False):
-        recs = part.to_dict("records")
-        tied = [f"{r['source']} ({r['stance']})" for r in recs if r["status"] == "ties"]
-        other = [r["source"] for r in recs if r["status"] == "elsewhere"]
-        silent = [r["source"] for r in recs if r["status"] == "silent"]
-        line = f"{chl} \u2192 {catl}: tied by {join(tied)}."
-        if other:
-            line += f" Tied to another category only by {join(other)}."
-        if silent:
-            line += f" {join(silent)} say{'s' if len(silent) == 1 else ''} nothing about {lower_first(chl)}."
-        disputes = list(dict.fromkeys(zip((n for r in recs for n in r["dispute_numbers"]),
-                                          (d for r in recs for d in r["disputes"]))))
-        if disputes:
-            line += " The texts differ here: " + "; ".join(f"see disagreement {n}" for n, _ in disputes) + "."
-        lines.append(line)
-    return TextAlternative(f"For each characteristic-category pair at least one of the {a.n_texts} texts ties "
-                           f"({len(lines)} pairs):", lines)
-
 
 def currency_timeline(atlas: Atlas | None = None) -> AltFigure:
     """A timeline: the texts' dates above the line, the later developments below it (in a separate,
