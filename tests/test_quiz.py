@@ -150,7 +150,7 @@ def test_case_feedback_shows_the_explorer_answer_with_quotes(atlas):
     fb = w.feedback.value
     assert "You left out:" in fb
     ans = mbc.answer(["hr_positive", "postmenopausal", "progressed_on_hormonal"], atlas)
-    parts = answer_view.render(ans.selection, atlas)
+    parts = answer_view.render(ans.selection, atlas, "The case:")
     assert parts.summary + parts.answer in fb          # the explorer's own renderer
     for c in ans.associated:
         assert f"{c.label} ({c.scope}): associated by {len(c.sources)} of" in fb

@@ -108,9 +108,9 @@ class AnswerView:
                   self.quote(s.quote, s.source_id, s.context, s.also_quote), attributed,
                   cls="statement", data_tier=p.tier, data_category=s.category)
 
-    def chosen(self, ans: Answer) -> Html:
+    def chosen(self, ans: Answer, lead: str = "You chose:") -> Html:
         chips = [el("li", self.char_label[c], cls="chip") for c in ans.selection]
-        return el("p", el("strong", "You chose:"), cls="para") + el("ul", chips, cls="chips")
+        return el("p", el("strong", lead), cls="para") + el("ul", chips, cls="chips")
 
     def category_head(self, category: str, n: int) -> Html:
         """A category's heading when ``n`` texts make a fitting statement; for n = 0, its whole section."""
@@ -278,7 +278,9 @@ class AnswerView:
             grid=Html(), answer=el("div", cls="answer", data_selection=""))
 
     # -- the whole answer -----------------------------------------------------------------------------
-    def parts(self, ans: Answer) -> Parts:
+    def parts(self, ans: Answer, lead: str = "You chose:") -> Parts:
+        """The answer in three parts; ``lead`` heads the chosen characteristics ("The case:" where the
+        learner did not choose them)."""
         if not ans.selection:
             return self.prompt()
         others = [f"{plural(len(ans.placed(t)), 'statement')} {words}"
@@ -286,7 +288,7 @@ class AnswerView:
                                    (DOES_NOT_FIT, "do not fit your selection")) if ans.placed(t)]
         apart = el("p", f"Shown apart below: {join(others)}.", cls="para") if others else None
         sel = " ".join(ans.selection)
-        summary = el("div", self.chosen(ans), self.headline(ans), apart, self.silent(ans),
+        summary = el("div", self.chosen(ans, lead), self.headline(ans), apart, self.silent(ans),
                      el("p", "This is what the texts say; it is not advice for any patient.", cls="small"),
                      cls=("summary", "pane"), data_selection=sel)
         body = el("div", el("h3", "Each treatment category", cls="heading"),
@@ -316,16 +318,16 @@ def view(atlas: Atlas | None = None) -> AnswerView:
     return atlas_or_default(atlas).derive(AnswerView)
 
 
-def render(ids: Iterable[str] | str, atlas: Atlas | None = None) -> Parts:
+def render(ids: Iterable[str] | str, atlas: Atlas | None = None, lead: str = "You chose:") -> Parts:
     """The answer for a selection of characteristic ids, as HTML parts (raises ValueError on a selection
     :func:`mbc_atlas.validate_selection` refuses)."""
     v = view(atlas)
-    return v.parts(answer(ids, v.atlas))
+    return v.parts(answer(ids, v.atlas), lead)
 
 
 def scenario_html(ids: Iterable[str] | str, atlas: Atlas | None = None) -> Html:
     """The explorer's answer for a fixed selection, as one piece of HTML readable without a kernel."""
-    return el("div", render(ids, atlas).html(), cls="scenario")
+    return el("div", render(ids, atlas, "The scenario:").html(), cls="scenario")
 
 
 def disagreements_html(ids: Iterable[str] | str, atlas: Atlas | None = None) -> Html:

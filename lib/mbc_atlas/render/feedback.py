@@ -29,7 +29,7 @@ def explanation_html(item: Item | Explanation, atlas: Atlas | None = None) -> Ht
     v = view(atlas)
     parts: list = [el("p", x.intro) if x.intro else None]
     if x.selection is not None:
-        p = v.parts(answer(x.selection, v.atlas))
+        p = v.parts(answer(x.selection, v.atlas), "The case:")
         parts += [p.summary, p.answer]
     if x.restricted_for is not None:
         parts.append(v.drugs(answer(x.restricted_for, v.atlas), restricted_only=True))
