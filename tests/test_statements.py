@@ -241,3 +241,20 @@ def test_the_comparison_says_when_a_tie_holds_only_with_more(atlas):
     assert m.loc[("lung", "chemotherapy", "breastcancer_org"), "stance"].endswith(
         "only with many small spots, or spread throughout an organ")
     assert "only with" not in m.loc[("hr_positive", "hormonal", "frankly_speaking"), "stance"]
+
+
+def test_a_category_says_which_choices_fewer_of_its_texts_name():
+    """Five texts tie hormonal therapy to receptor-positive cancer; only the maker's page speaks of cancer that
+    grew despite hormonal therapy, and none of bone: the answer says so beside the count."""
+    from mbc_atlas.render.answer import render, view
+    from mbc_atlas.render.html import visible_text
+
+    ids = ["hr_positive", "postmenopausal", "bone", "progressed_on_hormonal"]
+    a = mbc.answer(ids)
+    hormonal = next(c for c in a.categories if c.category == "hormonal")
+    said = visible_text(str(view().named(hormonal, a.selection)))
+    assert len(hormonal.sources) == 5
+    assert said == ("Of these 5 texts, only 2 name postmenopausal, only 1 names grew despite hormonal therapy and "
+                    "none names bone.")
+    assert said in visible_text(str(render(ids).html()))
+    assert view().named(hormonal, ["hr_positive"]) is None       # every one of them names what was chosen

@@ -128,13 +128,18 @@ def _offline_answer(page, ids):
     return page.evaluate("""() => {
         const out = document.querySelector('.mbc-off-answer');
         const cats = {};
-        out.querySelectorAll('.mbc-category').forEach(s => { cats[s.dataset.category] = parseInt(s.dataset.texts, 10); });
+        const named = {};
+        out.querySelectorAll('.mbc-category').forEach(s => {
+            cats[s.dataset.category] = parseInt(s.dataset.texts, 10);
+            const n = s.querySelector('[data-named]');
+            if (parseInt(s.dataset.texts, 10) > 0) named[s.dataset.category] = n ? n.textContent : '';
+        });
         const tiers = Array.from(out.querySelectorAll('.mbc-statement')).map(s => [s.dataset.tier, s.dataset.category]);
         const headline = out.querySelector('.mbc-off-headline').innerText;
         const grid = Array.from(out.querySelectorAll('.mbc-grid tbody tr')).map(
             tr => Array.from(tr.querySelectorAll('td')).map(td => parseInt(td.textContent, 10)));
         const drugs = out.innerText;
-        return {cats, tiers, headline, grid, drugs};
+        return {cats, tiers, headline, grid, drugs, named};
     }""")
 
 
@@ -144,6 +149,8 @@ def test_the_offline_explorer_matches_mbc_answer(site, browser_context, artifact
     import random
 
     import mbc_atlas as mbc
+    from mbc_atlas.render.answer import view
+    from mbc_atlas.render.html import visible_text
 
     base, _ = site
     page, failed = open_offline(browser_context, f"{base}/06_explorer.html")
@@ -166,7 +173,11 @@ def test_the_offline_explorer_matches_mbc_answer(site, browser_context, artifact
         for c in a.associated:
             assert f"{c.label.lower()} ({len(c.sources)} of" in shown["headline"], ids
         for d in a.drugs:
-            assert (f"{d.generic} (" in shown["drugs"].split("as the texts put it:", 1)[-1]) or not d.restricted, ids
+            assert (f"{d.generic} (" in shown["drugs"].split("Drugs the texts do not describe for", 1)[-1]
+                    or not d.restricted), ids
+        v = view()     # which of the chosen characteristics fewer of a category's texts name: the same words
+        assert shown["named"] == {c.category: visible_text(str(v.named(c, a.selection) or "")).strip()
+                                  for c in a.associated}, ids
     _offline_answer(page, ["hr_negative", "postmenopausal"])
     page.locator(".mbc-offline-explorer").screenshot(path=str(artifacts / "site_offline_explorer.png"))
     assert failed == []

@@ -124,7 +124,27 @@ class AnswerView:
                       cls=("category", "category-none"), data_category=category, data_texts=0)
         return el("h4", head + f"associated by {n} of {self.n_texts} texts", cls="heading")
 
-    def category(self, cat: CategoryAnswer) -> Html:
+    def named(self, cat: CategoryAnswer, selection: Iterable[str]) -> Html | None:
+        """Which chosen characteristics fewer of a category's texts name: a statement about
+        hormone-receptor-positive cancer fits a selection that adds "grew despite hormonal therapy", but it does
+        not speak to it."""
+        n = len(cat.sources)
+        fewer = [(c, len({p.statement.source_id for p in cat.fits if c in p.statement.conditions}))
+                 for c in selection]
+        fewer = [(c, k) for c, k in fewer if k < n]
+        if not fewer:
+            return None
+        none = [self.label(c) for c, k in fewer if not k]
+        if n == 1:
+            words = f"It does not name {join(none, 'or')}."
+        else:
+            said = [f"only {k} {agree(k, 'names', 'name')} {self.label(c)}" for c, k in fewer if k]
+            if none:
+                said.append("none names " + join(none, "or"))
+            words = f"Of these {n} texts, {join(said)}."
+        return el("p", words, cls="line", data_named="")
+
+    def category(self, cat: CategoryAnswer, selection: Iterable[str] = ()) -> Html:
         n, label = len(cat.sources), cat.label
         if not n:
             return self.category_head(cat.category, 0)
@@ -136,6 +156,7 @@ class AnswerView:
                   self.category_head(cat.category, n),
                   el("p", f"The sources associate {lower_first(label)} with your whole selection: "
                           f"{join(self.source_name[s] for s in cat.sources)}.", cls="line"),
+                  self.named(cat, selection),
                   el("p", f"How they put it: {'; '.join(cat.stances)}.", cls="line"), implied,
                   html.details(show, [self.statement(p) for p in cat.fits]),
                   cls=("category", "category-associated"), data_category=cat.category, data_texts=n)
@@ -292,7 +313,7 @@ class AnswerView:
                      el("p", "This is what the texts say; it is not advice for any patient.", cls="small"),
                      cls=("summary", "pane"), data_selection=sel)
         body = el("div", el("h3", "Each treatment category", cls="heading"),
-                  [self.category(c) for c in ans.categories],
+                  [self.category(c, ans.selection) for c in ans.categories],
                   self.tier(ans, WOULD_FIT), self.tier(ans, DOES_NOT_FIT), self.disagreements(ans), self.drugs(ans),
                   cls=("answer", "pane"), data_selection=sel)
         return Parts(summary=summary, grid=self.grid(ans), answer=body)

@@ -12,6 +12,27 @@
   function esc(s) {
     return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   }
+  // which chosen characteristics fewer of a category's texts name (as AnswerView.named says it)
+  function named(x, chosen, data) {
+    var fewer = [];
+    chosen.forEach(function (ch) {
+      var k = new Set(x.fits.filter(function (p) { return p.conditions.indexOf(ch) >= 0; })
+                      .map(function (p) { return p.source; })).size;
+      if (k < x.n) fewer.push([ch, k]);
+    });
+    if (!fewer.length) return "";
+    var none = fewer.filter(function (f) { return f[1] === 0; }).map(function (f) { return data.in_sentence[f[0]]; });
+    var words;
+    if (x.n === 1) {
+      words = "It does not name " + join(none, "or") + ".";
+    } else {
+      var said = fewer.filter(function (f) { return f[1] > 0; }).map(function (f) {
+        return "only " + f[1] + (f[1] === 1 ? " names " : " name ") + data.in_sentence[f[0]]; });
+      if (none.length) said.push("none names " + join(none, "or"));
+      words = "Of these " + x.n + " texts, " + join(said) + ".";
+    }
+    return '<p class="mbc-line" data-named="">' + esc(words) + "</p>";
+  }
   function keyOf(relevant, chosen) { return relevant.filter(function (c) { return chosen.has(c); }).join(" "); }
 
   // ---------------------------------------------------------------- the explorer
@@ -88,7 +109,8 @@
       cats.forEach(function (x) {
         if (!x.n) { html.push(x.c.associated[0]); return; }
         html.push('<section class="mbc-category" data-category="' + esc(x.c.category) + '" data-texts="' + x.n +
-                  '">' + x.c.associated[x.n] + x.fits.map(function (p) { return p.html; }).join("") + "</section>");
+                  '">' + x.c.associated[x.n] + named(x, chosen, data) + x.fits.map(function (p) { return p.html; }).join("") +
+                  "</section>");
       });
       ["would_fit", "does_not_fit"].forEach(function (tier) {
         var mine = [];   // category by category, strongest stance first: as mbc.answer places them

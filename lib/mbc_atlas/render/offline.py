@@ -87,6 +87,7 @@ def explorer_data(atlas: Atlas | None = None) -> dict:
         "n_texts": v.n_texts,
         "order": g.order,
         "labels": dict(v.char_label),
+        "in_sentence": {c: v.label(c) for c in v.char_label},
         "categories": [{"category": c["category"], "label": c["label"],
                         "associated": [str(v.category_head(c["category"], k)) for k in range(v.n_texts + 1)]}
                        for c in cats],
