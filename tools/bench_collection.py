@@ -41,15 +41,21 @@ def _code_notebook(*sources: str) -> nbformat.NotebookNode:
 
 
 def notebook_times(runs: int = 3) -> dict:
-    """Median execution time of each notebook in a fresh kernel, as a ratio to the floor notebook's."""
-    floor = statistics.median(_run(_code_notebook(FLOOR_SOURCE), NOTEBOOKS) for _ in range(runs))
-    rows = {"floor_notebook": {"median_s": round(floor, 3), "ratio_to_floor": 1.0, "runs": runs}}
-    total = 0.0
+    """Median execution time of each notebook in a fresh kernel, as a ratio to the floor notebook's. The floor is
+    run once before every notebook run, so that it is measured as often, and under the same load, as they are."""
+    floors: list[float] = []
+    medians = {}
     for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
-        median = statistics.median(_run(nbformat.read(path, as_version=4), NOTEBOOKS) for _ in range(runs))
-        total += median
-        rows[path.stem] = {"median_s": round(median, 3), "ratio_to_floor": round(median / floor, 2), "runs": runs}
-    n = len(rows) - 1
+        times = []
+        for _ in range(runs):
+            floors.append(_run(_code_notebook(FLOOR_SOURCE), NOTEBOOKS))
+            times.append(_run(nbformat.read(path, as_version=4), NOTEBOOKS))
+        medians[path.stem] = statistics.median(times)
+    floor = statistics.median(floors)
+    rows = {"floor_notebook": {"median_s": round(floor, 3), "ratio_to_floor": 1.0, "runs": len(floors)}}
+    for stem, median in medians.items():
+        rows[stem] = {"median_s": round(median, 3), "ratio_to_floor": round(median / floor, 2), "runs": runs}
+    n, total = len(medians), sum(medians.values())
     rows["whole_collection"] = {"median_s": round(total, 3), "ratio_to_floor": round(total / (floor * n), 2),
                                 "runs": runs, "note": f"sum of {n} notebook medians / ({n} x floor)"}
     return rows
