@@ -711,20 +711,28 @@ async def _hub_browser_student(browser, hub, name, arrive_at, t0, results, holds
         results["failures"].append(f"{name} (Chromium): Lab not ready ({type(err).__name__})")
 
 
-def _hub_memory(hub) -> dict:
-    """Each student's server and its kernels, and the whole hub (hub, proxy, culler and every student)."""
+def _students(hub) -> tuple[list, list]:
+    """The students' servers and their kernels running under the hub (processes, not the hub's word)."""
     import psutil
 
-    students, kernels_ = [], []
+    servers, kernels_ = [], []
     for p in hub.descendants():
         try:
             line = " ".join(p.cmdline())
         except psutil.Error:
             continue
         if "jupyterhub-singleuser" in line:
-            students.append(p)
+            servers.append(p)
         elif "ipykernel_launcher" in line:
             kernels_.append(p)
+    return servers, kernels_
+
+
+def _hub_memory(hub) -> dict:
+    """Each student's server and its kernels, and the whole hub (hub, proxy, culler and every student)."""
+    import psutil
+
+    students, kernels_ = _students(hub)
     try:
         everything = [psutil.Process(hub.proc.pid), *hub.descendants()]
     except psutil.NoSuchProcess:
@@ -825,20 +833,9 @@ c.Spawner.environment["JUPYTERHUB_ACTIVITY_INTERVAL"] = "{BENCH_HUB_ACTIVITY_S}"
 
 
 def _hub_running(hub) -> dict:
-    """Students' servers and kernels still running under the hub (processes, not the hub's word)."""
-    import psutil
-
-    counts = {"servers": 0, "kernels": 0}
-    for p in hub.descendants():
-        try:
-            line = " ".join(p.cmdline())
-        except psutil.Error:
-            continue
-        if "jupyterhub-singleuser" in line:
-            counts["servers"] += 1
-        elif "ipykernel_launcher" in line:
-            counts["kernels"] += 1
-    return counts
+    """Students' servers and kernels still running under the hub."""
+    servers, kernels_ = _students(hub)
+    return {"servers": len(servers), "kernels": len(kernels_)}
 
 
 async def _hub_culling(hub, token, n) -> dict:
