@@ -86,8 +86,9 @@ def nursing_html(category: str, atlas: Atlas | None = None) -> Html:
     if not parts:
         return Html()
     label = a.category_labels[category].lower()
-    intro = el("p", "Teaching notes for nursing students, drawn from prescribing information and guidelines; local "
-                    "protocols come first.", cls="para")
+    intro = el("p", "Teaching notes for nursing students, drawn from prescribing information and guidelines: what to "
+                    "know and where to look it up. They are not instructions for care: doses, schedules and procedures "
+                    "follow the prescriber, the prescribing information and local protocols.", cls="para")
     return _fenced(f"What a nurse needs: {label} — {fence(a)}", [intro, parts], editors.checked(a), "nursing")
 
 
@@ -96,8 +97,9 @@ def nursing_markdown(atlas: Atlas | None = None) -> str:
     a = atlas_or_default(atlas)
     lines = [f"# Nursing notes by drug class (editors' notes — {fence(a)})", "",
              f"Generated from `data/nursing_notes.csv` and `data/pharmacology.csv` (checked {editors.checked(a)}). "
-             "Teaching notes for nursing students, each with its source; local protocols come first. "
-             "Educational use only, not medical advice.", ""]
+             "Teaching notes for nursing students, each with its source: what to know and where to look it up. "
+             "They are not instructions for care: doses, schedules and procedures follow the prescriber, the "
+             "prescribing information and local protocols. Educational use only, not medical advice.", ""]
     cell = lambda s: s.replace("|", "/").replace("\n", " ")  # noqa: E731
     for cat in a["categories"]["category"]:
         for cls_, generics in editors.nursing_classes(cat, a):
