@@ -18,7 +18,7 @@ from ..query import (SEP, Disagreement, categories, characteristics, claims, dis
                      glossary, stances)
 from ..words import join, lower_first
 
-__all__ = ["Finding", "known", "claims_frame", "claim_items", "distinct_quotes", "list_quote", "drugs_frame", "spellings",
+__all__ = ["Finding", "known", "claims_frame", "claim_items", "distinct_quotes", "list_quote", "as_quoted", "drugs_frame", "spellings",
            "spelling_finding", "restricted_drugs", "restriction_finding", "editor_classed", "class_note_finding",
            "scope_sentence", "silent_characteristics", "disputed_silence", "silent_sentence", "disagreement", "term", "term_in_context",
            "term_sentence"]
@@ -121,6 +121,17 @@ def list_quote(text: str, heading: str, items: Iterable[str]) -> str | None:
     while lines and lines[-1] == "[…]":
         lines.pop()
     return "\n".join([heading, *lines])
+
+
+def as_quoted(text: str, quote: str, context: str) -> tuple[str, str]:
+    """A statement's words as a learner reads them, and the context left to show beside them: an item of a list
+    comes under the list's heading (nothing left), any other quote keeps its context.
+
+    >>> as_quoted("Give it if:\\n- one\\n- two", "two", "Give it if:")
+    ('Give it if:\\n[…]\\n- two', '')
+    """
+    listed = context and list_quote(text, context, [quote])
+    return (listed, "") if listed else (quote, context)
 
 
 def distinct_quotes(c: pd.DataFrame, atlas: Atlas | None = None) -> pd.DataFrame:

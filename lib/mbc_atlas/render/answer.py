@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..analysis.evidence import list_quote
+from ..analysis.evidence import as_quoted
 from ..load import Atlas, atlas_or_default
 from ..query import DOES_NOT_FIT, FITS, WOULD_FIT, Answer, CategoryAnswer, Placement, answer, drugs
 from ..words import agree, join, lower_first, number, plural, upper_first
@@ -81,9 +81,7 @@ class AnswerView:
     def quote(self, words: str, source_id: str, context: str = "", also: str = "", extra: str = "") -> Html:
         """A verbatim quote with its source (name and kind of publisher), and beside it any editors' note on it.
         An item of a list is quoted under the list's heading (its ``context``)."""
-        listed = context and list_quote(self.atlas.texts[source_id], context, [words])
-        if listed:
-            words, context = listed, ""
+        words, context = as_quoted(self.atlas.texts[source_id], words, context)
         return (html.quote(words, self.source_name[source_id], self.source_kind[source_id], extra, context, also)
                 + notes_html(words, source_id, self.atlas))
 

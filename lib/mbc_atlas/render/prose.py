@@ -66,7 +66,7 @@ def _lookup(ref: str, atlas: Atlas) -> tuple[str, str]:
         if len(hit):
             words, sid, heading = hit["quote"].iloc[0], hit["source_id"].iloc[0], (
                 hit["context"].iloc[0] if "context" in hit else "")
-            return (heading and evidence.list_quote(atlas.texts[sid], heading, [words])) or words, sid
+            return evidence.as_quoted(atlas.texts[sid], words, heading)[0], sid
     raise ValueError(f"no passage or claim has the id {ref!r}")
 
 

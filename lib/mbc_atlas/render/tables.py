@@ -104,8 +104,8 @@ def stances_table(atlas: Atlas | None = None) -> Styler:
 
 def _in_context(quote: str, context: str, text: str) -> str:
     """A quote in curly marks: a list item under its list's heading, any other quote followed by its context."""
-    listed = context and evidence.list_quote(text, context, [quote])
-    return curly(listed or quote) + (f" (in the context of: {curly(context)})" if context and not listed else "")
+    words, context = evidence.as_quoted(text, quote, context)
+    return curly(words) + (f" (in the context of: {curly(context)})" if context else "")
 
 
 def claims_table(category: str | Iterable[str] | None = None, about: str | Iterable[str] | None = None,
