@@ -478,6 +478,15 @@ async def _only_loopback(route):
         await route.abort()
 
 
+async def _leave(wires, holds, browser) -> None:
+    """The class leaves without a word (no beforeunload, sockets dropped): the worst case for the server."""
+    for wire in wires:
+        wire.close()
+    for ctx in holds:
+        await ctx.close()
+    await browser.close()
+
+
 def _arrivals(n: int, seed: int) -> list:
     rng = random.Random(seed)
     return sorted(rng.uniform(0, ARRIVAL_S) for _ in range(n))
@@ -544,12 +553,7 @@ async def _voila_class(base, proc, n, toggles, pool, in_browser) -> dict:
             ks = kernels(proc)
             peak = {"kernels": len(ks), "kernel_memory": memory_mib(ks), "server_memory": memory_mib([_process(proc)])}
         finally:
-            # the class leaves without a word (no beforeunload, sockets dropped): the worst case for the server
-            for wire in wires:
-                wire.close()
-            for ctx in holds:
-                await ctx.close()
-            await browser.close()
+            await _leave(wires, holds, browser)
     back = wait_kernel_count(proc, pool, RETURN_TIMEOUT_S)
     wire_n = n - len(seats)
     return {"students": n, "on_the_wire": wire_n, "in_chromium": len(seats), "toggles_each": toggles,
@@ -773,11 +777,7 @@ async def _hub_class(hub, token, n, in_browser) -> dict:
                    "browser_cpu_s": round(browser_cpu() - cpu0[1], 1)}
             memory = _hub_memory(hub)
         finally:
-            for wire in wires:
-                wire.close()
-            for ctx in holds:
-                await ctx.close()
-            await browser.close()
+            await _leave(wires, holds, browser)
     wire_n = n - len(seats)
     return {"students": n, "on_the_wire": wire_n, "in_chromium": len(seats), "arrival_window_s": ARRIVAL_S,
             "server_ready": seconds_summary(results["spawn_s"]) | {
