@@ -175,10 +175,20 @@ TABLES = (
     # ``appears_as`` empty: an editors' term, a word the texts do not use (shown as such)
     Table(
         "glossary",
-        columns=("term", "definition", "appears_as"),
+        columns=("term", "definition", "appears_as", "checked", "review_by"),
         key=("term",),
-        required=("term", "definition"),
+        required=("term", "definition", "checked", "review_by"),
         multi=("appears_as",),
+        formats={"checked": DAY, "review_by": DAY},
+    ),
+    # The editors' own vocabulary for what the texts' five categories do not cover (immunotherapy,
+    # antibody-drug conjugates, supportive care, ...): the ``field`` an editors' row is filed under.
+    Table(
+        "editors_fields",
+        columns=("field", "label", "meaning"),
+        key=("field",),
+        required=("field", "label", "meaning"),
+        min_rows=1,
     ),
     # Everything below is the editors' voice, NOT from the five texts: each row has its citation and the date
     # it was checked, and is shown fenced as such; none of it enters claims() or answer().
@@ -186,62 +196,65 @@ TABLES = (
     # ``date`` is YYYY-MM, or YYYY where the month is not certain.
     Table(
         "developments",
-        columns=("date", "category", "development", "citation"),
+        columns=("date", "category", "field", "development", "citation", "checked", "review_by"),
         key=("date", "development"),
-        required=("date", "category", "development", "citation"),
-        refs={"category": ("categories", "category")},
+        required=("date", "category", "field", "development", "citation", "checked", "review_by"),
+        refs={"category": ("categories", "category"), "field": ("editors_fields", "field")},
         multi=("category",),
-        formats={"date": YEAR_MONTH},
+        formats={"date": YEAR_MONTH, "checked": DAY, "review_by": DAY},
     ),
     # What a clinician would add today beside a quote: ``anchor`` is a verbatim fragment of the quote in
     # ``sources/<source_id>.txt``; a note on a silence names the ``characteristic`` instead.
     Table(
         "editor_notes",
-        columns=("note_id", "source_id", "anchor", "characteristic", "note", "citation", "checked"),
+        columns=("note_id", "source_id", "anchor", "characteristic", "field", "note", "citation", "checked",
+                 "review_by"),
         key=("note_id",),
-        required=("note_id", "note", "citation", "checked"),
-        refs={"source_id": ("sources", "source_id"), "characteristic": ("characteristics", "characteristic")},
+        required=("note_id", "field", "note", "citation", "checked", "review_by"),
+        refs={"source_id": ("sources", "source_id"), "characteristic": ("characteristics", "characteristic"),
+              "field": ("editors_fields", "field")},
         quotes={"anchor": "source_id"},
-        formats={"checked": DAY},
+        formats={"checked": DAY, "review_by": DAY},
         min_rows=1,
     ),
     # Per drug class (``drugs.csv`` column ``nursing_class``): what a nurse owns, one row per aspect.
     Table(
         "nursing_notes",
-        columns=("drug_class", "aspect", "note", "citation", "checked"),
+        columns=("drug_class", "aspect", "note", "citation", "checked", "quotes_label", "review_by"),
         key=("drug_class", "aspect"),
-        required=("drug_class", "aspect", "note", "citation", "checked"),
-        choices={"aspect": NURSING_ASPECTS},
-        formats={"checked": DAY},
+        required=("drug_class", "aspect", "note", "citation", "checked", "review_by"),
+        choices={"aspect": NURSING_ASPECTS, "quotes_label": ("yes",)},
+        formats={"checked": DAY, "review_by": DAY},
     ),
     Table(
         "pharmacology",
-        columns=("drug_class", "how_it_works", "citation", "checked"),
+        columns=("drug_class", "how_it_works", "citation", "checked", "review_by"),
         key=("drug_class",),
-        required=("drug_class", "how_it_works", "citation", "checked"),
-        formats={"checked": DAY},
+        required=("drug_class", "how_it_works", "citation", "checked", "review_by"),
+        formats={"checked": DAY, "review_by": DAY},
     ),
     # A worked DISCERN rating of one text (notebook 07): the editors' judgement, each score with its reason and,
     # where there is one, the words of the text it rests on.
     Table(
         "discern_worked",
-        columns=("source_id", "question", "score", "reason", "quote", "checked"),
+        columns=("source_id", "question", "score", "reason", "quote", "checked", "review_by"),
         key=("source_id", "question"),
-        required=("source_id", "question", "score", "reason", "checked"),
+        required=("source_id", "question", "score", "reason", "checked", "review_by"),
         refs={"source_id": ("sources", "source_id")},
         quotes={"quote": "source_id"},
         formats={"question": (r"1[0-6]|[1-9]", "a DISCERN question number, 1 to 16"),
-                 "score": (r"[1-5]", "a DISCERN score, 1 to 5"), "checked": DAY},
+                 "score": (r"[1-5]", "a DISCERN score, 1 to 5"), "checked": DAY,
+                 "review_by": DAY},
     ),
     # Nursing topics beyond one drug class (bone health, spinal cord compression, ...), by category.
     Table(
         "nursing_topics",
-        columns=("topic", "category", "note", "citation", "checked"),
+        columns=("topic", "category", "field", "note", "citation", "checked", "review_by"),
         key=("topic",),
-        required=("topic", "category", "note", "citation", "checked"),
-        refs={"category": ("categories", "category")},
+        required=("topic", "category", "field", "note", "citation", "checked", "review_by"),
+        refs={"category": ("categories", "category"), "field": ("editors_fields", "field")},
         multi=("category",),
-        formats={"checked": DAY},
+        formats={"checked": DAY, "review_by": DAY},
     ),
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}
