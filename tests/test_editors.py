@@ -144,3 +144,86 @@ def test_no_editors_sentence_is_shown_without_its_fence(atlas):
                     seen += 1
                     start = i + 1
     assert seen > 20
+
+
+# -- dates a reader can trust, and what to know rather than what to do -------------------------------------------
+
+def test_every_editors_table_carries_checked_and_review_by():
+    from mbc_atlas.schema import TABLES_BY_NAME
+    assert set(editors.EDITORS_TABLES) >= {"developments", "editor_notes", "nursing_notes", "nursing_topics",
+                                            "pharmacology", "discern_worked", "glossary"}
+    for name in editors.EDITORS_TABLES:
+        assert {"checked", "review_by"} <= set(TABLES_BY_NAME[name].required), name
+
+
+def test_check_warns_on_a_row_past_its_review_date_with_file_row_and_column(data_copy, edit_csv, capsys):
+    import datetime as dt
+
+    from mbc_atlas.__main__ import main
+
+    def change(df):
+        df.loc[2, "review_by"] = "2026-01-31"
+        return df
+    edit_csv(data_copy, "nursing_notes", change)
+    a = mbc.load(data_copy)
+    due = [str(w) for w in editors.warnings(a, today=dt.date(2026, 12, 2)) if "review date" in w.message]
+    assert due == ["nursing_notes.csv, row 4, column 'review_by': past its review date (2026-01-31): check the row "
+                   "against its citation, then set checked and a new review_by"]
+    # on the day itself a row is not yet past it; every row is once the shipped dates have gone by
+    assert not [w for w in editors.warnings(a, today=dt.date(2026, 1, 31)) if "review date" in w.message]
+    later = [w for w in editors.warnings(a, today=dt.date(2100, 1, 1)) if "review date" in w.message]
+    assert len(later) == sum(len(a[t]) for t in editors.EDITORS_TABLES)
+    assert main(["check", str(data_copy)]) == 0          # a warning, not a refusal: the lessons still run
+    out = capsys.readouterr().out
+    assert out.startswith("OK: ") and "nursing_notes.csv, row 4, column 'review_by': past its review date" in out
+
+
+def test_no_editors_row_gives_a_dose_or_schedule(atlas):
+    orders = [str(w) for w in editors.warnings(atlas) if "review date" not in w.message]
+    assert orders == []
+
+
+@pytest.mark.parametrize("table,column,words", [
+    ("nursing_notes", "note", "It is given as 500 mg in two 5 mL injections over 1–2 minutes."),
+    ("nursing_topics", "note", "Denosumab 120 mg is given every 4 weeks."),
+    ("editor_notes", "note", "A mouthwash four times a day prevents it."),
+    ("developments", "development", "Approved at 5.4 mg/kg every three weeks."),
+])
+def test_a_planted_dose_is_caught_with_its_place(data_copy, edit_csv, table, column, words):
+    def change(df):
+        df.loc[0, column] = words
+        return df
+    edit_csv(data_copy, table, change)
+    found = [str(w) for w in editors.warnings(mbc.load(data_copy)) if "dose" in w.message]
+    assert any(f.startswith(f"{table}.csv, row 2, column '{column}': gives a dose or schedule") for f in found), found
+
+
+def test_a_label_quoted_word_for_word_is_allowed_only_when_marked(data_copy, edit_csv):
+    def change(df):
+        df.loc[0, "note"] = "The label's words: “500 mg should be administered intramuscularly”."
+        return df
+    edit_csv(data_copy, "nursing_notes", change)
+    found = [str(w) for w in editors.warnings(mbc.load(data_copy)) if "dose" in w.message and str(w).startswith("nursing_notes.csv, row 2,")]
+    assert found == ["nursing_notes.csv, row 2, column 'quotes_label': quotes a dose or schedule in “…”: set "
+                     "quotes_label to yes when these are the label's own words"]
+    edit_csv(data_copy, "nursing_notes", lambda df: df.assign(quotes_label=["yes"] + list(df["quotes_label"][1:])))
+    assert not [w for w in editors.warnings(mbc.load(data_copy)) if w.file == "nursing_notes.csv" and w.row == 2]
+
+
+def test_each_fence_says_when_it_was_checked_and_when_it_is_next_due(atlas):
+    from mbc_atlas.render.editors import nursing_html, since_then_html
+    for html_ in (since_then_html("chemotherapy", atlas), nursing_html("hormonal", atlas)):
+        text = visible_text(html_)
+        assert re.search(r"\(checked \d{4}-\d\d-\d\d, next review \d{4}-\d\d-\d\d\)", text), text[:300]
+
+
+def test_since_then_files_each_development_under_the_editors_field(atlas):
+    from mbc_atlas.render.editors import since_then_html
+    box = since_then_html("chemotherapy", atlas)
+    fields = editors.field_labels(atlas)
+    dev = editors.since_then("chemotherapy", atlas)
+    for field in set(dev["field"]):
+        assert f'data-field="{field}"' in box and fields[field] in visible_text(box)
+    # an immunotherapy is never listed as if it were a chemotherapy
+    immuno = dev[dev["development"].str.contains("pembrolizumab|atezolizumab", case=False)]
+    assert set(immuno["field"]) <= {"immunotherapy"}

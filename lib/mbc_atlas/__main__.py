@@ -24,6 +24,11 @@ def main(argv=None) -> int:
     atlas = load(folder)
     counts = ", ".join(f"{len(atlas[n])} {n}" for n in ("sources", "claims", "drugs", "passages", "glossary"))
     print(f"OK: {folder} ({counts}); every quote is verbatim in its source.")
+    from .analysis.editors import warnings
+    found = warnings(atlas)
+    if found:
+        print(f"{len(found)} warning(s) about the editors' rows (the data can still be used):")
+        print("\n".join(listing(found)))
     return 0
 
 

@@ -1,5 +1,5 @@
 """The whole data contract in one place: the fixed ids the data, the library, the notebooks and the tests
-share (``/work/shared/CONTRACT.md``), and what each file in ``data/`` must hold: its columns, its key, and
+share (the project's ``CONTRACT.md``), and what each file in ``data/`` must hold: its columns, its key, and
 how it refers to the others. :mod:`mbc_atlas.load` checks a data folder against this module and nothing else.
 """
 from __future__ import annotations

@@ -5,19 +5,34 @@ citation and the date it was checked, and none of it enters :func:`mbc_atlas.cla
 >>> [n["note_id"] for n in notes_for_quote("all aromatase inhibitors only work in postmenopausal women",
 ...                                           "standards_of_care")]
 ['EN01']
->>> covered()
-'2025-09'
+>>> len(covered())
+7
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import pandas as pd
 
-from ..load import Atlas, atlas_or_default
+from ..load import Atlas, Problem, atlas_or_default
 from ..query import SEP, categories, drugs
-from ..schema import NURSING_ASPECTS
+from ..schema import NURSING_ASPECTS, TABLES
 
-__all__ = ["notes_for_quote", "silence_notes", "since_then", "covered", "checked", "nursing_classes",
-           "nursing_notes", "pharmacology", "nursing_topics", "NURSING_ASPECTS"]
+__all__ = ["notes_for_quote", "silence_notes", "since_then", "covered", "checked", "next_review", "nursing_classes",
+           "nursing_notes", "pharmacology", "nursing_topics", "NURSING_ASPECTS", "EDITORS_TABLES", "field_labels",
+           "doses_in", "warnings"]
+
+#: The tables written in the editors' voice: every one carries ``checked`` and ``review_by``.
+EDITORS_TABLES = tuple(t.name for t in TABLES if "review_by" in t.columns)
+_TEXT_COLUMNS = ("note", "development", "definition", "how_it_works", "reason")
+# A drug's dose, volume, rate or schedule: what the editors never give as an order.
+_DOSE = re.compile(
+    r"\b\d+(?:[.,]\d+)?(?:\s*(?:–|-|to)\s*\d+(?:[.,]\d+)?)?\s*(?:mg|mcg|µg|g|mL|ml|units?)(?:\s*/\s*(?:m²|m2|kg))?\b"
+    r"|\bevery\s+(?:\d+|one|two|three|four|six|eight|twelve)(?:\s*(?:–|-|to)\s*\d+)?\s+(?:days?|weeks?|months?|hours?)\b"
+    r"|\b(?:\d+|once|twice|two|three|four)\s+times?\s+(?:a|per|each)\s+(?:day|week)\b|\b(?:once|twice)\s+(?:a|per)\s+(?:day|week)\b"
+    r"|\bover\s+\d+(?:\s*(?:–|-|to)\s*\d+)?\s+(?:minutes?|hours?)\b",
+    re.IGNORECASE)
 
 
 def _notes_by_place(atlas: Atlas) -> dict[str, list[dict]]:
@@ -51,6 +66,12 @@ def since_then(category: str, atlas: Atlas | None = None) -> pd.DataFrame:
     return dev[hit].sort_values("date", kind="stable").reset_index(drop=True)
 
 
+def field_labels(atlas: Atlas | None = None) -> dict[str, str]:
+    """The editors' own vocabulary (``editors_fields.csv``): field id -> label, in the table's order."""
+    f = atlas_or_default(atlas)["editors_fields"]
+    return dict(zip(f["field"], f["label"]))
+
+
 def covered(atlas: Atlas | None = None) -> str:
     """The last date the list of developments covers (YYYY-MM or YYYY)."""
     return max(atlas_or_default(atlas)["developments"]["date"])
@@ -59,8 +80,55 @@ def covered(atlas: Atlas | None = None) -> str:
 def checked(atlas: Atlas | None = None) -> str:
     """The latest date on which an editors' row was checked against its citation."""
     a = atlas_or_default(atlas)
-    dates = [d for t in ("editor_notes", "nursing_notes", "pharmacology", "nursing_topics") for d in a[t]["checked"]]
+    dates = [d for t in EDITORS_TABLES for d in a[t]["checked"]]
     return max(dates)
+
+
+def next_review(rows: pd.DataFrame | list[dict]) -> str:
+    """The earliest ``review_by`` of the rows shown together (a box is due when its first row is)."""
+    dates = [r["review_by"] for r in (rows.to_dict("records") if isinstance(rows, pd.DataFrame) else rows)]
+    return min(dates) if dates else ""
+
+
+def doses_in(text: str) -> list[str]:
+    """The doses, volumes, rates and schedules a text gives, outside quotation marks “…” (where a label's own
+    words may be quoted).
+
+    >>> doses_in("The label gives 500 mg as two 5 mL injections, every 4 weeks.")
+    ['500 mg', '5 mL', 'every 4 weeks']
+    >>> doses_in("An LVEF fall of 16 points, or a temperature of 38 °C, is a threshold, not a dose.")
+    []
+    >>> doses_in("The label says “500 mg as two 5 mL injections”.")
+    []
+    """
+    outside = re.sub(r"“[^”]*”", " ", text)
+    return [m.group(0) for m in _DOSE.finditer(outside)]
+
+
+def warnings(atlas: Atlas | None = None, today: dt.date | None = None) -> list[Problem]:
+    """What ``check`` warns an editor about without refusing the data: every editors' row past its
+    ``review_by`` date, and every editors' sentence that gives a dose or schedule outside a quoted label."""
+    a = atlas_or_default(atlas)
+    today = (today or dt.date.today()).isoformat()
+    out = []
+    for name in EDITORS_TABLES:
+        df = a[name]
+        for i, r in zip(df.index, df.to_dict("records")):
+            row = int(i) + 2
+            if r["review_by"] and r["review_by"] < today:
+                out.append(Problem(f"{name}.csv", row, "review_by", f"past its review date ({r['review_by']}): "
+                                   "check the row against its citation, then set checked and a new review_by"))
+            for col in (c for c in _TEXT_COLUMNS if c in r):
+                found = doses_in(r[col])
+                quoted = doses_in(r[col].replace("“", " ").replace("”", " "))
+                if name == "nursing_notes" and quoted and not found and r["quotes_label"] != "yes":
+                    out.append(Problem(f"{name}.csv", row, "quotes_label", "quotes a dose or schedule in “…”: "
+                                       "set quotes_label to yes when these are the label's own words"))
+                if found:
+                    out.append(Problem(f"{name}.csv", row, col, f"gives a dose or schedule ({', '.join(found)}): "
+                                       "say what to know and where it is set (the prescriber, the label, local "
+                                       "protocol), or quote the label's own words in “…”"))
+    return out
 
 
 def nursing_classes(category: str, atlas: Atlas | None = None) -> list[tuple[str, list[str]]]:

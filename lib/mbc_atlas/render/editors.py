@@ -1,7 +1,8 @@
 """The editors' voice turned into HTML, always inside its fence: "Editors' note — not from the five texts",
 dated and cited. No editors' sentence is drawn anywhere else.
 
->>> "not from the" in note_box({"note": "A note.", "citation": "A guideline.", "checked": "2026-11-30"})
+>>> box = note_box({"note": "A note.", "citation": "A guideline.", "checked": "2026-11-30", "review_by": "2027-06-01"})
+>>> "not from the" in box and "checked 2026-11-30, next review 2027-06-01" in box
 True
 """
 from __future__ import annotations
@@ -24,8 +25,11 @@ def fence(atlas: Atlas | None = None) -> str:
     return not_from_texts(atlas)
 
 
-def _fenced(title: str, body, checked: str, kind: str) -> Html:
-    return el("aside", el("p", el("strong", title), " ", el("span", f"(checked {checked})", cls="editors-cite"),
+def _fenced(title: str, body, rows, kind: str) -> Html:
+    """The fence around editors' words: the title, and when the rows shown were last checked and are next due."""
+    rows = rows.to_dict("records") if hasattr(rows, "to_dict") else list(rows)
+    dates = f"(checked {max(r['checked'] for r in rows)}, next review {editors.next_review(rows)})"
+    return el("aside", el("p", el("strong", title), " ", el("span", dates, cls="editors-cite"),
                           cls="line"), body, cls="editors", role="note", aria_label=title, data_kind=kind)
 
 
@@ -36,7 +40,7 @@ def _source(citation: str) -> Html:
 def note_box(note: dict, atlas: Atlas | None = None) -> Html:
     """One editors' note: the fence, the note, its citation and the date it was checked."""
     return _fenced(f"Editors' note — {fence(atlas)}", [el("p", note["note"], cls="para"), _source(note["citation"])],
-                   note["checked"], "note")
+                   [note], "note")
 
 
 def notes_html(quote: str, source_id: str, atlas: Atlas | None = None) -> Html:
@@ -58,45 +62,59 @@ def since_then_html(category: str, atlas: Atlas | None = None) -> Html:
     if dev.empty:
         body = [el("p", f"The editors' list of developments holds nothing on {label} up to {covered}. That is not "
                         "evidence that nothing changed: check current guidelines.", cls="para")]
+        rows = a["developments"]
     else:
-        items = [el("li", el("strong", r["date"]), f": {r['development']}", _source(r["citation"]))
-                 for r in dev.to_dict("records")]
+        rows = dev
+        groups = []
+        for field, field_label in editors.field_labels(a).items():
+            part = dev[dev["field"] == field].to_dict("records")
+            if part:
+                items = [el("li", el("strong", r["date"]), f": {r['development']}", _source(r["citation"]))
+                         for r in part]
+                groups.append([el("p", el("strong", field_label), cls="group-title", data_field=field),
+                               el("ul", items, cls="list")])
         body = [el("p", f"What changed practice or was approved after the texts were written, up to {covered} (the "
-                        "last date this list covers). An approval is not the same as a standard of care, and "
-                        "approvals can be withdrawn.", cls="para"), el("ul", items, cls="list")]
-    return _fenced(f"Since then — {fence(a)}: {label}", body, editors.checked(a), "since-then")
+                        "last date this list covers), filed the way a clinician would file it. An approval is not the "
+                        "same as a standard of care, and approvals can be withdrawn.", cls="para"), groups]
+    return _fenced(f"Since then — {fence(a)}: {label}", body, rows, "since-then")
 
 
 def nursing_html(category: str, atlas: Atlas | None = None) -> Html:
     """What a nurse needs for the drug classes the texts file under a category, and the nursing topics that
     go with it: how each class works, side effects, monitoring, teaching, when to escalate ("" when none)."""
     a = atlas_or_default(atlas)
-    parts = []
+    parts, shown = [], []
+    fields = editors.field_labels(a)
     for cls_, generics in editors.nursing_classes(category, a):
         ph = editors.pharmacology(cls_, a)
+        notes = editors.nursing_notes(cls_, a).to_dict("records")
+        shown += [ph, *notes]
         rows = [[el("dt", upper_first(r["aspect"]), cls="nursing-term"),
                  el("dd", r["note"], _source(r["citation"]), cls="nursing-item")]
-                for r in editors.nursing_notes(cls_, a).to_dict("records")]
+                for r in notes]
         parts.append(el("section", el("h4", f"{upper_first(cls_)} ({', '.join(generics)})", cls="heading"),
                         el("p", el("strong", "How it works."), " ", ph["how_it_works"], cls="para"),
                         _source(ph["citation"]), el("dl", rows, cls="line"), cls="nursing", data_class=cls_))
     for r in editors.nursing_topics(category, a).to_dict("records"):
-        parts.append(el("section", el("h4", upper_first(r["topic"]), cls="heading"), el("p", r["note"], cls="para"),
-                        _source(r["citation"]), cls="nursing", data_topic=r["topic"]))
+        shown.append(r)
+        parts.append(el("section", el("h4", f"{fields[r['field']]}: {r['topic']}", cls="heading"),
+                        el("p", r["note"], cls="para"), _source(r["citation"]), cls="nursing", data_topic=r["topic"],
+                        data_field=r["field"]))
     if not parts:
         return Html()
     label = a.category_labels[category].lower()
     intro = el("p", "Teaching notes for nursing students, drawn from prescribing information and guidelines: what to "
                     "know and where to look it up. They are not instructions for care: doses, schedules and procedures "
                     "follow the prescriber, the prescribing information and local protocols.", cls="para")
-    return _fenced(f"What a nurse needs: {label} — {fence(a)}", [intro, parts], editors.checked(a), "nursing")
+    return _fenced(f"What a nurse needs: {label} — {fence(a)}", [intro, parts], shown, "nursing")
 
 
 def nursing_markdown(atlas: Atlas | None = None) -> str:
     """Every nursing note as one printable Markdown page (``docs/nursing_notes.md``)."""
     a = atlas_or_default(atlas)
     lines = [f"# Nursing notes by drug class (editors' notes — {fence(a)})", "",
-             f"Generated from `data/nursing_notes.csv` and `data/pharmacology.csv` (checked {editors.checked(a)}). "
+             f"Generated from `data/nursing_notes.csv` and `data/pharmacology.csv` (checked {editors.checked(a)}, "
+             f"next review {editors.next_review(a['nursing_notes'])}). "
              "Teaching notes for nursing students, each with its source: what to know and where to look it up. "
              "They are not instructions for care: doses, schedules and procedures follow the prescriber, the "
              "prescribing information and local protocols. Educational use only, not medical advice.", ""]
@@ -138,4 +156,4 @@ def discern_worked_html(source_id: str, atlas: Atlas | None = None) -> Html:
                     "the text it rests on. It is one careful reading, not the answer: where yours differs, find the "
                     "words in the text that support your score.", cls="para"), sections,
             _source(DISCERN_CITATION)]
-    return _fenced(f"The editors' worked DISCERN rating — {fence(a)}", body, max(rows["checked"]), "discern")
+    return _fenced(f"The editors' worked DISCERN rating — {fence(a)}", body, rows, "discern")

@@ -174,7 +174,7 @@ def development_answer(atlas: Atlas | None = None) -> Html:
     return note_box({"note": f"For example: {first['when']}: {first['development']} This fact comes from its "
                              f"reference, {compare.not_from_texts(atlas)}, which were written before it; the list "
                              f"covers up to {editors.covered(atlas)} and will itself go out of date.",
-                     "citation": first["citation"], "checked": editors.checked(atlas)}, atlas)
+                     "citation": first["citation"], "checked": first["checked"], "review_by": first["review_by"]}, atlas)
 
 
 def benchmark_answer(benchmark: str, atlas: Atlas | None = None) -> Html:

@@ -309,7 +309,8 @@ def developments_table(atlas: Atlas | None = None) -> Styler:
     shown = pd.DataFrame({"When": df["when"], "Development (a fact from the reference beside it)": df["development"],
                           "Reference": df["citation"]})
     caption = (f"{compare.not_from_texts(atlas, shout=True)}: a selection of treatment developments since they were "
-               f"written, covering up to {editors.covered(atlas)} and checked {editors.checked(atlas)}; each is a fact "
+               f"written, covering up to {editors.covered(atlas)}, checked {editors.checked(atlas)} and next reviewed by "
+               f"{editors.next_review(atlas['developments'])}; each is a fact "
                "from the reference beside it. Mostly US FDA approvals; other countries' dates differ.")
     return styler(shown, "compare-developments", caption).set_table_styles(
         [{"selector": "", "props": CELL_STYLES["not-from-texts"]}], overwrite=False)
