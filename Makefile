@@ -10,7 +10,7 @@ NOTEBOOK ?= docs/class/explorer.ipynb
 # The hub's proxy (configurable-http-proxy), from npm, installed from tools/class/package-lock.json.
 PROXY  := tools/class/node_modules/.bin/configurable-http-proxy
 
-.PHONY: setup class-deps lab test check explorer hub bench site handout terms clean
+.PHONY: setup class-deps lab test check explorer hub bench site handout terms notebooks clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "mbc_atlas needs Python 3.10 or newer; run: make PYTHON=python3.x ...")'
@@ -68,6 +68,10 @@ handout: setup
 # After editing a notebook's text or data/glossary.csv: explain each term where a notebook first uses it.
 terms: setup
 	$(BIN)/python tools/define_terms.py
+
+# After a change to the data or to lib/: run every notebook again and save its outputs (what nbval compares).
+notebooks: setup
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --log-level=WARN notebooks/*.ipynb
 
 clean:
 	rm -rf $(VENV) site handouts .pytest_cache tools/class/node_modules
