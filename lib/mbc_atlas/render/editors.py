@@ -11,7 +11,7 @@ from ..analysis import editors
 from ..analysis.appraisal import DISCERN, DISCERN_CITATION, DISCERN_SECTIONS, OVERALL_WORDS, RATING_WORDS
 from ..load import Atlas, atlas_or_default
 from ..analysis.compare import not_from_texts
-from ..words import upper_first
+from ..words import lower_first, upper_first
 from . import html
 from .html import Html, el
 
@@ -102,7 +102,10 @@ def nursing_html(category: str, atlas: Atlas | None = None) -> Html:
                         data_field=r["field"]))
     if not parts:
         return Html()
-    label = a.category_labels[category].lower()
+    # the box is titled by what it holds: the category's drug classes, and each field its topics are filed under
+    classes = [a.category_labels[category]] if editors.nursing_classes(category, a) else []
+    topics = [fields[f] for f in dict.fromkeys(editors.nursing_topics(category, a)["field"])]
+    label = "; ".join(lower_first(t) for t in dict.fromkeys(classes + topics))
     intro = el("p", "Teaching notes for nursing students, drawn from prescribing information and guidelines: what to "
                     "know and where to look it up. They are not instructions for care: doses, schedules and procedures "
                     "follow the prescriber, the prescribing information and local protocols.", cls="para")
