@@ -32,7 +32,7 @@ def test_reference_answers_are_exactly_the_stated_bases(atlas):
 def test_reference_follows_sources_csv(data_copy, edit_csv):
     def date_it(df):
         df.loc[df.source_id == "standards_of_care", ["dates", "dates_basis"]] = \
-            ["This fact sheet was made possible by a grant from Celgene.", "stated"]
+            ["In 2012, the FDA also approved", "stated"]
         df.loc[df.source_id == "johnson_2010", ["author", "author_basis"]] = ["", "not stated"]
         return df
     edit_csv(data_copy, "sources", date_it)

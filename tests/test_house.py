@@ -22,7 +22,7 @@ if (LIB / "__init__.py") in MODULES:
 #: The layers, lowest first; a module may import its own layer or any below it.
 LAYERS = [
     ("mbc_atlas.words", "mbc_atlas.schema"),
-    ("mbc_atlas.load",),
+    ("mbc_atlas.load", "mbc_atlas.guard"),
     ("mbc_atlas.query",),
     ("mbc_atlas.analysis",),
     ("mbc_atlas.render",),

@@ -9,7 +9,6 @@ import csv
 import io
 import os
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,6 +17,7 @@ from typing import TypeVar
 
 import pandas as pd
 
+from . import guard
 from .schema import CATEGORIES, CHARACTERISTICS, ONE_OF, TABLES, Table
 
 __all__ = ["DEFAULT_DATA_DIR", "Atlas", "DataError", "Problem", "atlas_or_default", "check", "claims_frame",
@@ -126,10 +126,15 @@ class Atlas:
         return [self.source_names[s] for s in source_ids]
 
 
-def atlas_or_default(atlas: Atlas | None = None) -> Atlas:
-    """``atlas`` itself, or else the atlas of the default data folder (:func:`load`: cached, and read afresh
-    when a file changes). Every function that takes ``atlas=None`` gets its data this one way."""
-    return atlas if atlas is not None else load()
+def atlas_or_default(atlas: Atlas | str | os.PathLike | None = None) -> Atlas:
+    """``atlas`` itself, the atlas of a data folder given as a path (:func:`load`), or else that of the default
+    folder (cached, and read afresh when a file changes). Every function that takes ``atlas=None`` gets its data
+    this one way."""
+    if atlas is None or isinstance(atlas, (str, os.PathLike)):
+        return load(atlas)
+    if not isinstance(atlas, Atlas):
+        raise TypeError(f"atlas must be an Atlas, not {type(atlas).__name__}: pass mbc.load(folder), or the folder")
+    return atlas
 
 
 def load(data_dir: str | os.PathLike | None = None) -> Atlas:
@@ -197,7 +202,7 @@ def _load(data_dir: Path) -> Atlas:
         if df is not None:
             tables[t.name] = df
     texts = _read_texts(data_dir, tables.get("sources"), problems)
-    problems += validate(tables, texts)
+    problems += [Problem(*p) for p in guard.workbooks_beside(data_dir, TABLES)] + validate(tables, texts)
     if problems:
         raise DataError(problems)
     tables = {name: df.reset_index(drop=True) for name, df in tables.items()}
@@ -237,12 +242,13 @@ def claims_frame(statements: pd.DataFrame) -> pd.DataFrame:
 
 def check(data_dir: str | os.PathLike | None = None) -> list[Problem]:
     """Every problem in the data folder :func:`load` reads (the same folder, the same checks), as a list:
-    empty when all is well."""
+    empty when all is well. Once the data loads, also every id a lesson cites that the data no longer has
+    (:mod:`mbc_atlas.guard`): the library still works without it, but that lesson would not."""
     try:
-        load(data_dir)
+        atlas = load(data_dir)
     except DataError as err:
         return err.problems
-    return []
+    return [Problem(*p) for p in guard.lesson_tables(atlas.tables) + guard.cited(atlas.tables)]
 
 
 def _read(data_dir: Path, table: Table, problems) -> pd.DataFrame | None:
@@ -259,10 +265,13 @@ def _read(data_dir: Path, table: Table, problems) -> pd.DataFrame | None:
         problems.append(Problem(table.file, None, None, f"cannot be opened ({err.strerror or err}); if it is open "
                                 "in Excel, close it there, then check again"))
         return None
-    text = _decode(raw)
+    if guard.not_a_csv(raw):
+        problems.append(Problem(table.file, None, None, guard.not_a_csv(raw)))
+        return None
+    text = guard.decode(raw)
     if text is None:
-        row, column = _locate_bad_byte(raw)
-        problems.append(Problem(table.file, row, column, "cannot be read as UTF-8 CSV: " + _not_utf8(raw)))
+        row, column = guard.locate_bad_byte(raw)
+        problems.append(Problem(table.file, row, column, "cannot be read as UTF-8 CSV: " + guard.not_utf8(raw)))
         return None
     first_line = text.split("\n", 1)[0]
     for sep, name in ((";", "semicolon"), ("\t", "tab")):
@@ -292,7 +301,9 @@ def _header(table: Table, header: list, body: list, problems) -> tuple[list | No
                                                                   for r in body):
         header = header[:-1]
     missing = [c for c in table.columns if c not in header]
-    extra = [c if c.strip() == c and c else repr(c) for c in header if c not in table.columns]
+    unheaded, blank = guard.unheaded(table.file, header, body)
+    problems += [Problem(*p) for p in unheaded]
+    extra = [c if c.strip() == c else repr(c) for i, c in enumerate(header) if c not in table.columns and i not in blank]
     twice = sorted({c for c in header if header.count(c) > 1 and c in table.columns})
     if missing:
         problems.append(Problem(table.file, 1, None, f"missing column(s): {', '.join(missing)}"))
@@ -375,76 +386,13 @@ def _read_texts(data_dir: Path, sources: pd.DataFrame | None, problems) -> dict:
             why = "" if isinstance(err, FileNotFoundError) else f" ({err.strerror or err})"
             problems.append(Problem("sources.csv", row, "source_id", f"no text for {_show(sid)}: expected {where}{why}"))
             continue
-        text = _decode(raw)
-        if text is None:
-            problems.append(Problem(f"sources/{sid}.txt", None, None, "is not UTF-8: " + _not_utf8(raw)))
+        text = None if guard.not_a_text(raw) else guard.decode(raw)
+        why = guard.not_a_text(raw) or ("is not UTF-8: " + guard.not_utf8(raw) if text is None else guard.empty_text(text))
+        if why:
+            problems.append(Problem(f"sources/{sid}.txt", None, None, why))
         else:
             texts[sid] = text
     return texts
-
-
-SAVE_AS_UTF8 = ("Save it as UTF-8: in Excel, File > Save As > 'CSV UTF-8 (Comma delimited) (*.csv)'; "
-                "in Word or Notepad, File > Save As, Encoding: UTF-8.")
-
-
-def _decode(raw: bytes) -> str | None:
-    """The text of a file saved as UTF-8 (with or without a byte-order mark), line breaks as LF; else None."""
-    try:
-        return _newlines(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        return None
-
-
-def _not_utf8(raw: bytes) -> str:
-    """Say what in ``raw`` is not UTF-8, where, and how to save the file as UTF-8."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "it is saved as UTF-16 (Excel's 'Unicode Text'). " + SAVE_AS_UTF8
-    try:
-        raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        before = _newlines(raw[:err.start].decode("utf-8-sig"))
-        line = before.count("\n") + 1
-        byte = raw[err.start]
-        as_1252 = bytes([byte]).decode("cp1252", errors="replace")
-        as_1252 = f"{as_1252!r} ({unicodedata.name(as_1252, 'a control character').lower()})"
-        more = raw.decode("utf-8", errors="replace").count("\ufffd") - raw.count("\ufffd".encode()) - 1
-        context = before[-30:].split("\n")[-1]
-        return (f"byte 0x{byte:02X} on line {line}, " + (f"after {context!r}" if context else "at its start")
-                + f" (in Windows-1252, the usual Windows encoding, that byte is {as_1252})"
-                + (f", and {more} more such byte(s) after it" if more > 0 else "") + ". " + SAVE_AS_UTF8)
-    return SAVE_AS_UTF8
-
-
-def _locate_bad_byte(raw: bytes) -> tuple:
-    """(spreadsheet row, column name) of the first byte of a CSV that is not UTF-8, as far as can be told."""
-    try:
-        first_bad = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        first_bad = err.start
-    else:
-        return None, None
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, None
-    line = _newlines(raw[:first_bad].decode("utf-8-sig")).count("\n") + 1
-    reader = csv.reader(io.StringIO(_newlines(raw.decode("utf-8-sig", errors="replace")), newline=""))
-    header = None
-    try:
-        for row, fields in enumerate(reader, start=1):
-            header = header or fields
-            if reader.line_num >= line:
-                at = [i for i, f in enumerate(fields) if "\ufffd" in f]
-                if row == 1 or not at or at[0] >= len(header):
-                    return row, None
-                return row, header[at[0]]
-    except csv.Error:
-        pass
-    return None, None
-
-
-def _newlines(text: str) -> str:
-    """Windows (CRLF) and old Mac (CR) line breaks as LF, so that a file converted by git or an editor
-    still matches its quotes."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _rows(data):
@@ -485,6 +433,9 @@ def validate(tables: dict, texts: dict) -> list[Problem]:
     problems += _contract(tables)
     if "statements" in tables and "characteristics" in tables:
         problems += _statement_conditions(tables)
+    found = guard.characteristic_groups(tables["characteristics"]) if "characteristics" in tables else []
+    found += guard.source_years(tables["sources"]) if "sources" in tables else []
+    problems += [Problem(*p) for p in found]
     problems += _editors_layer(tables)
     if "sources" in tables:
         problems += _source_facts(tables["sources"], texts)
