@@ -201,7 +201,7 @@ def maker_after_antiestrogen(source_id: str | None = None, characteristic: str =
     else:
         intro, quotes = f"The sources say nothing about this: the {name} ties {lower_first(label)} to no category.", ()
     dis = tuple(d["disagreement_id"] for d in disagreements(a).to_dict("records")
-                if d["characteristic"] == characteristic and source_id in (d["source_a"], d["source_b"]))
+                if characteristic in d["characteristic"].split(";") and source_id in (d["source_a"], d["source_b"]))
     return Item("maker_after_antiestrogen", "single" if len(key) == 1 else "multiple",
                 f"Which treatment category does the {name} ({kind}) associate with cancer that "
                 f"{lower_first(label)} (antiestrogen therapy such as tamoxifen)?",
