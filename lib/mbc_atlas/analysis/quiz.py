@@ -100,7 +100,8 @@ CASES = (
     Case("case_premenopausal_bone",
          "A premenopausal woman with hormone-receptor-positive cancer that has spread to the bones.",
          ("hr_positive", "premenopausal", "bone"),
-         "a local category from the place of spread; drugs a text restricts before menopause"),
+         "a local category that needs more than the place of spread (radiation is for pain from bone "
+         "metastases: it would fit only with the pain); drugs a text restricts before menopause"),
     Case("case_negative_liver",
          "A woman whose hormone-receptor-negative cancer has spread to the liver.",
          ("hr_negative", "liver"),
