@@ -130,7 +130,7 @@ def test_a_lecturer_can_add_a_source_and_a_statement(data_copy, edit_csv):
     edit_csv(data_copy, "sources", add_source)
     edit_csv(data_copy, "statements", add_claim)
     atlas = mbc.load(data_copy)
-    assert mbc.answer(["bone"], atlas).grid.loc["bone", "radiation"] == 3
+    assert mbc.answer(["bone", "painful_metastasis"], atlas).grid.loc["bone", "radiation"] == 3
 
 
 def test_check_command_exit_codes(data_copy, edit_csv, capsys):

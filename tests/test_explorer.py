@@ -69,7 +69,7 @@ def assert_shows(app, ids, atlas=None):
     headline = text.split("Evidence grid")[0]
     for c in a.categories:
         if c.fits:
-            assert f"{c.label.lower()} ({len(c.sources)} of {n} texts)" in headline
+            assert f"{c.label} \u2014 {view.view(atlas).about(c)}." in headline     # what its texts are about
             assert f"{c.label} ({c.scope}): associated by {len(c.sources)} of {n} texts" in text
             assert "How they put it: " + "; ".join(c.stances) + "." in text
             section = text.split(f"{c.label} ({c.scope}): associated")[1].split("): ")[0]
@@ -77,7 +77,7 @@ def assert_shows(app, ids, atlas=None):
                 assert names[sid] in section
         else:
             assert f"{c.label} ({c.scope}): not associated" in text
-            assert f"{c.label.lower()} (" not in headline      # never in the headline
+            assert f"{c.label} \u2014" not in headline      # never in the headline
     # every placed statement is shown once, in its own tier, with its quote and the reason
     expected = sorted((t, p.statement.category) for t in mbc.query.TIERS for p in a.placed(t))
     assert sorted(tier_of(html)) == expected
@@ -235,8 +235,8 @@ def test_receptor_negative_after_menopause_shows_the_three_tiers(app):
     choose(app, "postmenopausal")
     text = app.shown_text()
     headline = text.split("Evidence grid")[0]
-    assert "The sources associate chemotherapy (1 of 5 texts) with your whole selection." in headline
-    assert "hormonal therapy (" not in headline
+    assert "Chemotherapy \u2014 1 text, about hormone-receptor-negative only." in headline
+    assert "Hormonal therapy \u2014" not in headline and "whole selection" not in headline
     assert "Hormonal therapy (systemic): not associated" in text
     does_not = text.split("Does not fit your selection")[1]
     assert "It does not fit: it is about hormone-receptor-positive, and you chose hormone-receptor-negative." in does_not

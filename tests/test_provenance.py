@@ -83,7 +83,7 @@ def test_drug_counts_per_source(atlas):
 def test_statement_counts_per_source(atlas):
     counts = atlas["statements"].groupby("source_id").size().to_dict()
     assert counts == {"breastcancer_org": 9, "faslodex_site": 15, "frankly_speaking": 1,
-                      "johnson_2010": 6, "standards_of_care": 10}
+                      "johnson_2010": 7, "standards_of_care": 10}
     assert len(mbc.claims(atlas)) == sum(len(s.conditions) for s in mbc.statements(atlas))
 
 
@@ -91,7 +91,10 @@ def test_statement_counts_per_source(atlas):
     ("bco-07", ("liver",), "chemotherapy"),                                               # list item under a heading
     ("fas-06", ("hr_positive", "postmenopausal", "progressed_on_hormonal"), "hormonal"),  # one statement, not three pairs
     ("soc-05", ("hr_positive", "postmenopausal"), "hormonal"),    # aromatase inhibitors: receptor-positive from context
-    ("bco-08", ("lung", "diffuse_spread"), "chemotherapy"),       # lymphangitic spread, not any lung metastasis
+    ("bco-08", ("lung", "lymphangitic_spread"), "chemotherapy"),  # lymphangitic spread, not any lung metastasis
+    ("jon-09", ("many_small_spots",), "radiation"),               # many tiny dots in the organ
+    ("fas-16", ("bone", "painful_metastasis"), "radiation"),      # pain due to bone metastases
+    ("jon-11", ("rapid_progression",), "chemotherapy"),          # the task force, implied
     ("soc-08", ("postmenopausal", "hr_positive"), "targeted"),    # everolimus boosts hormone therapy
     ("jon-08", ("isolated_metastasis",), "surgery"),
 ])

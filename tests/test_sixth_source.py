@@ -71,9 +71,10 @@ def test_the_sixth_text_is_in_every_list_of_the_texts(six, monkeypatch):
     assert "Local leaflet" in mbc.compare.sources_sentence(a) and "Of the six texts" in mbc.compare.dates_sentence(a)
     assert "Local leaflet" in mbc.figures.body_sites_text(atlas=a)
     assert ("Local leaflet", "local_leaflet") in mbc.checklist(a).source.options
-    bone = mbc.answer(["bone"], a)
+    bone = mbc.answer(["bone", "painful_metastasis"], a)
     assert "local_leaflet" in next(c for c in bone.categories if c.category == "radiation").sources
-    assert "radiation therapy (3 of 6 texts)" in mbc.render.answer.visible_text(mbc.scenario(["bone"], a).data)
+    shown = mbc.render.answer.visible_text(mbc.scenario(["bone", "painful_metastasis"], a).data)
+    assert "Radiation therapy \u2014 3 texts, about bone; 2 about pain from the cancer where it is." in shown
     assert "NOT from the six texts" in mbc.tables.developments_table(a).caption
 
 

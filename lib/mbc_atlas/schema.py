@@ -119,14 +119,14 @@ TABLES = (
     Table(
         "statements",
         columns=("statement_id", "source_id", "category", "stance", "conditions", "drugs", "condition_note",
-                 "attributed_to", "quote", "context", "also_quote"),
+                 "qualifier", "attributed_to", "quote", "context", "also_quote"),
         key=("statement_id",),
         required=("statement_id", "source_id", "category", "stance", "conditions", "quote"),
         refs={"source_id": ("sources", "source_id"), "conditions": ("characteristics", "characteristic"),
               "category": ("categories", "category"), "stance": ("stances", "stance"),
               "drugs": ("drugs", "generic")},
         multi=("conditions", "drugs"),
-        quotes={"quote": "source_id", "context": "source_id", "also_quote": "source_id"},
+        quotes={"quote": "source_id", "context": "source_id", "also_quote": "source_id", "qualifier": "source_id"},
         list_items={"quote": "context"},
         min_rows=1,
     ),
@@ -170,6 +170,7 @@ TABLES = (
         required=("disagreement_id", "kind", "summary", "source_a", "quote_a", "source_b", "quote_b"),
         refs={"characteristic": ("characteristics", "characteristic"), "source_a": ("sources", "source_id"),
               "source_b": ("sources", "source_id")},
+        multi=("characteristic",),      # a disagreement between two readings may name both ("a;b")
         quotes={"quote_a": "source_a", "quote_b": "source_b"},
     ),
     # ``appears_as`` empty: an editors' term, a word the texts do not use (shown as such)

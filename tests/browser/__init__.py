@@ -290,7 +290,7 @@ def check_receptor_negative_after_menopause(page, toggle_of, artifacts, name: st
     a = mbc.answer(["hr_negative", "postmenopausal"])
     assert [c.category for c in a.associated] == ["chemotherapy"]
     summary = summary_text(page)
-    assert "The sources associate chemotherapy (1 of 5 texts) with your whole selection." in summary
+    assert "Chemotherapy \u2014 1 text, about hormone-receptor-negative only." in summary
     assert "hormonal therapy (" not in summary
     tiers = shown_tiers(page)
     assert sorted(map(tuple, tiers)) == sorted((t, p.statement.category) for t in ("fits", "would_fit", "does_not_fit")

@@ -131,7 +131,7 @@ def _offline_answer(page, ids):
         const named = {};
         out.querySelectorAll('.mbc-category').forEach(s => {
             cats[s.dataset.category] = parseInt(s.dataset.texts, 10);
-            const n = s.querySelector('[data-named]');
+            const n = s.querySelector('[data-speaks]');
             if (parseInt(s.dataset.texts, 10) > 0) named[s.dataset.category] = n ? n.textContent : '';
         });
         const tiers = Array.from(out.querySelectorAll('.mbc-statement')).map(s => [s.dataset.tier, s.dataset.category]);
@@ -170,13 +170,12 @@ def test_the_offline_explorer_matches_mbc_answer(site, browser_context, artifact
                                                       ("fits",) for p in c.fits] + [
             (t, p.statement.category) for t in ("would_fit", "does_not_fit") for p in a.placed(t)], ids
         assert shown["grid"] == a.grid.to_numpy().tolist() + [[len(c.sources) for c in a.categories]], ids
-        for c in a.associated:
-            assert f"{c.label.lower()} ({len(c.sources)} of" in shown["headline"], ids
+        v = view()     # the headline and each category's line say what its texts are about: the same words
+        assert shown["headline"].split() == visible_text(str(v.headline(a))).split(), ids
         for d in a.drugs:
             assert (f"{d.generic} (" in shown["drugs"].split("Drugs the texts do not describe for", 1)[-1]
                     or not d.restricted), ids
-        v = view()     # which of the chosen characteristics fewer of a category's texts name: the same words
-        assert shown["named"] == {c.category: visible_text(str(v.named(c, a.selection) or "")).strip()
+        assert shown["named"] == {c.category: visible_text(str(v.speaks(c))).strip()
                                   for c in a.associated}, ids
     _offline_answer(page, ["hr_negative", "postmenopausal"])
     page.locator(".mbc-offline-explorer").screenshot(path=str(artifacts / "site_offline_explorer.png"))

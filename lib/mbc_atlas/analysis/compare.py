@@ -79,7 +79,7 @@ def _matrix(a: Atlas) -> pd.DataFrame:
         for sid, short in a.source_names.items():
             mine = sorted(ties.get((chid, cat, sid), []), key=lambda r: rank.loc[r.stance, "rank"])
             status = "ties" if mine else "elsewhere" if (chid, sid) in speaks else "silent"
-            disputes = [(n, d.disagreement_id) for n, d in numbered if d.characteristic == chid
+            disputes = [(n, d.disagreement_id) for n, d in numbered if chid in d.characteristic.split(";")
                         and sid in {d.source_a, d.source_b}
                         and (sid in tying or ({d.source_a, d.source_b} - {sid}) & tying)]
             needs = [set(filter(None, r.other_conditions.split(";"))) for r in mine]
@@ -150,7 +150,7 @@ def agreement_sentence(atlas: Atlas | None = None) -> str:
     """How much the texts overlap, in one sentence.
 
     >>> agreement_sentence().split(":")[0]
-    'The texts tie 26 characteristic-category pairs; 1 of them is tied by all 5 texts'
+    'The texts tie 29 characteristic-category pairs; 1 of them is tied by all 5 texts'
     """
     a = atlas_or_default(atlas)
     counts = agreement_counts(a)

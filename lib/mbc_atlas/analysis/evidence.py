@@ -256,13 +256,14 @@ def scope_sentence(atlas: Atlas | None = None) -> str:
 
 
 def silent_characteristics(atlas: Atlas | None = None) -> list[str]:
-    """The labels of the characteristics no text ties to any category.
+    """The labels of the characteristics the sources say nothing about: no statement (in any tier) and no
+    disagreement names them (:attr:`mbc_atlas.Answer.silent` follows the same rule).
 
     >>> silent_characteristics()
-    ['HER2-negative', 'Rapid progression or urgent symptoms']
+    ['HER2-negative']
     """
     a = atlas_or_default(atlas)
-    said = set(claims(a)["characteristic"])
+    said = set(claims(a)["characteristic"]) | {c for v in a["disagreements"]["characteristic"] for c in v.split(SEP)}
     return [lab for cid, lab in a.labels.items() if cid not in said]
 
 
@@ -270,16 +271,20 @@ def disputed_silence(atlas: Atlas | None = None) -> str:
     """For the silent characteristics that a disagreement is about: where they come up after all (the
     disagreements numbered as notebook 07 numbers them), or "".
 
+    A characteristic a disagreement names is not silent (:func:`silent_characteristics`), so with the shipped
+    data this is "":
+
     >>> disputed_silence()
-    ' Rapid progression or urgent symptoms comes up only where two texts differ (disagreement 3 in notebook 07), not as a reason for a treatment category.'
+    ''
     """
     a = atlas_or_default(atlas)
     silent = set(silent_characteristics(a))
     numbers: dict[str, list[str]] = {}
     for n, d in enumerate(disagreements(a).to_dict("records"), start=1):
-        label = a.labels.get(d["characteristic"], "")
-        if label in silent:
-            numbers.setdefault(label, []).append(str(n))
+        for c in d["characteristic"].split(SEP):
+            label = a.labels.get(c, "")
+            if label in silent:
+                numbers.setdefault(label, []).append(str(n))
     return "".join(f" {label} comes up only where two texts differ (disagreement{'s' if len(ns) > 1 else ''} "
                    f"{join(ns)} in notebook 07), not as a reason for a treatment category."
                    for label, ns in numbers.items())

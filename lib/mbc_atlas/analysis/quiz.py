@@ -100,7 +100,8 @@ CASES = (
     Case("case_premenopausal_bone",
          "A premenopausal woman with hormone-receptor-positive cancer that has spread to the bones.",
          ("hr_positive", "premenopausal", "bone"),
-         "a local category from the place of spread; drugs a text restricts before menopause"),
+         "a local category that needs more than the place of spread (radiation is for pain from bone "
+         "metastases: it would fit only with the pain); drugs a text restricts before menopause"),
     Case("case_negative_liver",
          "A woman whose hormone-receptor-negative cancer has spread to the liver.",
          ("hr_negative", "liver"),
@@ -201,7 +202,7 @@ def maker_after_antiestrogen(source_id: str | None = None, characteristic: str =
     else:
         intro, quotes = f"The sources say nothing about this: the {name} ties {lower_first(label)} to no category.", ()
     dis = tuple(d["disagreement_id"] for d in disagreements(a).to_dict("records")
-                if d["characteristic"] == characteristic and source_id in (d["source_a"], d["source_b"]))
+                if characteristic in d["characteristic"].split(";") and source_id in (d["source_a"], d["source_b"]))
     return Item("maker_after_antiestrogen", "single" if len(key) == 1 else "multiple",
                 f"Which treatment category does the {name} ({kind}) associate with cancer that "
                 f"{lower_first(label)} (antiestrogen therapy such as tamoxifen)?",

@@ -6,7 +6,7 @@ Only statements that fit the whole selection are counted or asserted; statements
 chosen, and statements the selection contradicts, are shown apart, each with its quote and the reason.
 
 >>> text = visible_text(render(["hr_negative", "postmenopausal"]).html())
->>> "The sources associate chemotherapy (1 of 5 texts) with your whole selection" in text
+>>> "Chemotherapy \u2014 1 text, about hormone-receptor-negative only." in text
 True
 >>> "the sources say nothing about this" in visible_text(render(["her2_negative"]).summary)
 True
@@ -78,14 +78,16 @@ class AnswerView:
         return join([self.label(c) for c in ids], word)
 
     # -- pieces ---------------------------------------------------------------------------------------
-    def quote(self, words: str, source_id: str, context: str = "", also: str = "", extra: str = "") -> Html:
-        """A verbatim quote with its source (name and kind of publisher), and beside it any editors' note on it.
-        An item of a list is quoted under the list's heading (its ``context``)."""
+    def quote(self, words: str, source_id: str, context: str = "", also: str = "", extra: str = "",
+              seen: set | None = None) -> Html:
+        """A verbatim quote with its source (name and kind of publisher), and beside it any editors' note on it
+        (each note once in an answer: ``seen`` holds the ids shown so far). An item of a list is quoted under the
+        list's heading (its ``context``)."""
         words, context = as_quoted(self.atlas.texts[source_id], words, context)
         return (html.quote(words, self.source_name[source_id], self.source_kind[source_id], extra, context, also)
-                + notes_html(words, source_id, self.atlas))
+                + notes_html(words, source_id, self.atlas, seen))
 
-    def statement(self, p: Placement) -> Html:
+    def statement(self, p: Placement, seen: set | None = None) -> Html:
         """One placed statement: its quote, how the text puts it, and why it sits in its tier."""
         s = p.statement
         conds = self.labels(s.conditions)
@@ -97,13 +99,15 @@ class AnswerView:
             clash = [[f"it is about {self.label(c.needs)}, and you chose ", el("strong", self.label(c.chosen))]
                      for c in p.contradicted]
             why = ["It does not fit: ", html.join([html.join(c) for c in clash], "; "), "."]
+        if s.qualifier:
+            why.append(f" The text adds a qualifier no choice sets: \u201c{s.qualifier}\u201d.")
         bits = "; ".join([f"{self.cat_label[s.category]}, {s.stance_label}", *([s.condition_note] if s.condition_note
                                                                               else [])])
         attributed = (el("p", el("em", f"The text reports this as the view of {s.attributed_to}."), cls="attribution")
                       if s.attributed_to else None)
         return el("div",
                   el("p", el("strong", self.source_name[s.source_id]), f" ({bits}). ", *why, cls="line"),
-                  self.quote(s.quote, s.source_id, s.context, s.also_quote), attributed,
+                  self.quote(s.quote, s.source_id, s.context, s.also_quote, seen=seen), attributed,
                   cls="statement", data_tier=p.tier, data_category=s.category)
 
     def chosen(self, ans: Answer, lead: str = "You chose:") -> Html:
@@ -122,28 +126,36 @@ class AnswerView:
                       cls=("category", "category-none"), data_category=category, data_texts=0)
         return el("h4", head + f"associated by {n} of {self.n_texts} texts", cls="heading")
 
-    def named(self, cat: CategoryAnswer, selection: Iterable[str]) -> Html | None:
-        """Which chosen characteristics fewer of a category's texts name: a statement about
-        hormone-receptor-positive cancer fits a selection that adds "grew despite hormonal therapy", but it does
-        not speak to it."""
+    def about(self, cat: CategoryAnswer) -> str:
+        """What a category's support is about, in the fewest words: "1 text, about grew despite hormonal therapy
+        and liver only"; "5 texts, about hormone-receptor-positive; 2 about postmenopausal". A text is counted for
+        a characteristic only where its fitting statement names it."""
         n = len(cat.sources)
-        fewer = [(c, len({p.statement.source_id for p in cat.fits if c in p.statement.conditions}))
-                 for c in selection]
-        fewer = [(c, k) for c, k in fewer if k < n]
-        if not fewer:
-            return None
-        none = [self.label(c) for c, k in fewer if not k]
-        if n == 1:
-            words = f"It does not name {join(none, 'or')}."
-        else:
-            said = [f"only {k} {agree(k, 'names', 'name')} {self.label(c)}" for c, k in fewer if k]
-            if none:
-                said.append("none names " + join(none, "or"))
-            words = f"Of these {n} texts, {join(said)}."
-        return el("p", words, cls="line", data_named="")
+        full = [c for c, ids in cat.speaks_to if len(ids) == n]
+        part = [f"{len(ids)} about {self.label(c)}" for c, ids in cat.speaks_to if len(ids) < n]
+        words = plural(n, "text") + (f", about {self.labels(full)}" if full else ":") + "".join(
+            ("; " if full or k else " ") + bit for k, bit in enumerate(part))
+        if cat.speaks_to_none:
+            words += f"; none about {self.labels(cat.speaks_to_none, 'or')}" if part else " only"
+        if cat.fits and all(p.statement.qualifier for p in cat.fits):
+            words += ", with a qualifier"
+        if cat.only_implied:
+            words += ", only implied"
+        return words
 
-    def category(self, cat: CategoryAnswer, selection: Iterable[str] = ()) -> Html:
-        n, label = len(cat.sources), cat.label
+    def speaks(self, cat: CategoryAnswer) -> Html:
+        """Which texts name which chosen characteristic, and what no text behind the category names."""
+        said = [f"about {self.label(c)}: {join(self.source_name[i] for i in ids)}" for c, ids in cat.speaks_to]
+        words = upper_first("; ".join(said)) + "."
+        if cat.speaks_to_none:
+            words += f" None names {self.labels(cat.speaks_to_none, 'or')}."
+        if cat.qualifiers:
+            words += " With a qualifier no choice sets: " + "; ".join(
+                f"\u201c{q}\u201d ({self.source_name[i]})" for i, q in cat.qualifiers) + "."
+        return el("p", words, cls="line", data_speaks="")
+
+    def category(self, cat: CategoryAnswer, seen: set | None = None) -> Html:
+        n = len(cat.sources)
         if not n:
             return self.category_head(cat.category, 0)
         implied = (el("p", el("em", "Only implied: no text states this outright; read the quote and its note."),
@@ -152,14 +164,12 @@ class AnswerView:
                 else f"Show the {len(cat.fits)} quotes, each with its source")
         return el("section",
                   self.category_head(cat.category, n),
-                  el("p", f"The sources associate {lower_first(label)} with your whole selection: "
-                          f"{join(self.source_name[s] for s in cat.sources)}.", cls="line"),
-                  self.named(cat, selection),
+                  self.speaks(cat),
                   el("p", f"How they put it: {'; '.join(cat.stances)}.", cls="line"), implied,
-                  html.details(show, [self.statement(p) for p in cat.fits]),
+                  html.details(show, [self.statement(p, seen) for p in cat.fits]),
                   cls=("category", "category-associated"), data_category=cat.category, data_texts=n)
 
-    def tier(self, ans: Answer, tier: str) -> Html:
+    def tier(self, ans: Answer, tier: str, seen: set | None = None) -> Html:
         """The statements of one of the two tiers shown apart ("" when there are none)."""
         placed = ans.placed(tier)
         if not placed:
@@ -173,19 +183,19 @@ class AnswerView:
             intro = (f"{names}, but your selection contradicts {agree(n, 'it', 'them')}: they are no evidence "
                      "for it.")
         return el("section", el("h3", TIER_HEADINGS[tier], cls="heading"), el("p", intro, cls="line"),
-                  [self.statement(p) for p in placed], cls=("tier", f"tier-{tier}"), data_tier=tier)
+                  [self.statement(p, seen) for p in placed], cls=("tier", f"tier-{tier}"), data_tier=tier)
 
-    def disagreement(self, d) -> Html:
+    def disagreement(self, d, seen: set | None = None) -> Html:
         """One disagreement (a :class:`mbc_atlas.Disagreement` or a record with its fields), both sides quoted."""
         a, b = d.source_a, d.source_b
-        return html.disagreement(d.summary, d.kind, (self.source_name[a], self.quote(d.quote_a, a)),
-                                 (self.source_name[b], self.quote(d.quote_b, b)), d.disagreement_id)
+        return html.disagreement(d.summary, d.kind, (self.source_name[a], self.quote(d.quote_a, a, seen=seen)),
+                                 (self.source_name[b], self.quote(d.quote_b, b, seen=seen)), d.disagreement_id)
 
-    def disagreements(self, ans: Answer) -> Html:
+    def disagreements(self, ans: Answer, seen: set | None = None) -> Html:
         if not ans.disagreements:
             return Html()
         return el("h3", "Where the texts disagree", cls="heading") + html.join(
-            self.disagreement(d) for d in ans.disagreements)
+            self.disagreement(d, seen) for d in ans.disagreements)
 
     def silent(self, ans: Answer) -> Html:
         if not ans.silent:
@@ -203,21 +213,22 @@ class AnswerView:
         brand = self.drug_info[generic]["brand"]
         return f"{generic} ({brand})" if brand else generic
 
-    def restriction(self, why: str, source_id: str, words: str, chars: Iterable[str], names: Iterable[str]) -> Html:
+    def restriction(self, why: str, source_id: str, words: str, chars: Iterable[str], names: Iterable[str],
+                    seen: set | None = None) -> Html:
         """Drugs the texts do not describe for a selection: the reason, and the text's quote if any."""
         return el("div", el("p", el("strong", f"Drugs the texts do not describe for {self.labels(chars)}:"),
                             f" {join(names)}. {upper_first(why)}.", cls="line"),
-                  self.quote(words, source_id) if words else None, cls="restricted")
+                  self.quote(words, source_id, seen=seen) if words else None, cls="restricted")
 
     def drug_restriction(self, note) -> Html:
         """One drug set aside for a selection (a :class:`mbc_atlas.DrugNote` whose ``restricted`` is set)."""
         return self.restriction(note.restricted, note.restriction_source_id, note.restriction_quote,
                                 note.contradicted_by, [self.drug_name(note.generic)])
 
-    def drugs(self, ans: Answer, restricted_only: bool = False) -> Html:
+    def drugs(self, ans: Answer, restricted_only: bool = False, seen: set | None = None) -> Html:
         if not ans.drugs:
             return Html()
-        by_cat, restricted = {}, {}
+        by_cat, apart, restricted = {}, [], {}
         associated = {c.category for c in ans.associated}
         for d in ans.drugs:
             info = self.drug_info[d.generic]
@@ -231,18 +242,23 @@ class AnswerView:
                 shown += [f" (a text also files it under {lower_first(self.cat_label[info['second_category']])}: “",
                           html.text(info["second_category_quote"]),
                           f"” — {self.source_name[info['second_category_source_id']]})"]
-            if d.category in associated:
+            if d.category in associated and d.tier == FITS:
                 by_cat.setdefault(d.category, []).append(html.join(shown))
+            elif d.category in associated:
+                apart.append(html.join(shown))
         out = []
-        if by_cat and not restricted_only:
+        if (by_cat or apart) and not restricted_only:
             rows = [el("li", el("strong", f"{self.cat_label[c]}:"), " ", html.join(by_cat[c], ", "))
                     for c in self.cat_label if c in by_cat]
-            out += [el("h3", "Drugs the texts name in the associated categories", cls="heading"),
-                    el("p", "Listed by category: a drug named here is not necessarily one a text ties to your "
-                            "choices (the quotes above show which are).", cls="line"),
-                    el("ul", rows, cls="list")]
+            out += [el("h3", "Drugs the texts name for your selection", cls="heading"),
+                    el("p", "Named in a statement that fits your selection (its quote is above)." if rows else
+                       "No statement that fits your selection names a drug.", cls="line"),
+                    el("ul", rows, cls="list") if rows else None]
+            if apart:
+                out.append(el("p", "Named by the texts in the same categories, but in no statement that fits your "
+                                   "selection: ", html.join(apart, ", "), ".", cls="line", data_drugs_apart=""))
         for (why, sid, words, chars), names in restricted.items():
-            out.append(self.restriction(why, sid, words, chars, names))
+            out.append(self.restriction(why, sid, words, chars, names, seen))
         return html.join(out)
 
     def grid(self, ans: Answer) -> Html:
@@ -253,10 +269,10 @@ class AnswerView:
             note = [" ", el("span", "(the sources say nothing about this)", cls="normal")] if ch in silent else None
             rows.append(el("tr", el("th", self.char_label[ch], note, cls=("cell", "cell-head"), scope="row"),
                            [cell(n) for n in counts]))
-        rows.append(el("tr", el("th", "Your whole selection", cls=("cell", "cell-head"), scope="row"),
+        rows.append(el("tr", el("th", "Texts with a fitting statement", cls=("cell", "cell-head"), scope="row"),
                        [cell(len(c.sources)) for c in ans.categories], cls="total"))
-        caption = (f"Evidence grid: how many of the {self.n_texts} texts make a statement that fits your whole "
-                   "selection, by the characteristic it names and the treatment category")
+        caption = (f"Evidence grid: how many of the {self.n_texts} texts make a statement that fits your "
+                   "selection, by the characteristic the statement names and the treatment category")
         table = el("table", el("caption", caption, cls="caption"),
                    el("thead", el("tr", el("th", "Characteristic", cls=("cell", "cell-head"), scope="col"), head)),
                    el("tbody", rows), cls="grid")
@@ -280,8 +296,8 @@ class AnswerView:
         if not assoc:
             return el("p", el("strong", f"No statement in the {self.n_texts} texts ties a treatment category to "
                                         "your whole selection."), cls="para")
-        listed = join([f"{lower_first(c.label)} ({len(c.sources)} of {self.n_texts} texts)" for c in assoc])
-        out = el("p", el("strong", f"The sources associate {listed}"), " with your whole selection.", cls="para")
+        out = el("p", el("strong", "The sources associate with your choices:"), cls="para") + el(
+            "ul", [el("li", el("strong", c.label), f" \u2014 {self.about(c)}.") for c in assoc], cls="list")
         others = [lower_first(c.label) for c in ans.categories if not c.fits]
         if others:
             out += el("p", f"No statement that fits ties {join(others, 'or')} to it.", cls="para")
@@ -310,9 +326,11 @@ class AnswerView:
         summary = el("div", self.chosen(ans, lead), self.headline(ans), apart, self.silent(ans),
                      el("p", "This is what the texts say; it is not advice for any patient.", cls="small"),
                      cls=("summary", "pane"), data_selection=sel)
+        seen: set = set()      # each editors' note once in an answer
         body = el("div", el("h3", "Each treatment category", cls="heading"),
-                  [self.category(c, ans.selection) for c in ans.categories],
-                  self.tier(ans, WOULD_FIT), self.tier(ans, DOES_NOT_FIT), self.disagreements(ans), self.drugs(ans),
+                  [self.category(c, seen) for c in ans.categories],
+                  self.tier(ans, WOULD_FIT, seen), self.tier(ans, DOES_NOT_FIT, seen), self.disagreements(ans, seen),
+                  self.drugs(ans, seen=seen),
                   cls=("answer", "pane"), data_selection=sel)
         return Parts(summary=summary, grid=self.grid(ans), answer=body)
 

@@ -25,12 +25,13 @@ def fence(atlas: Atlas | None = None) -> str:
     return not_from_texts(atlas)
 
 
-def _fenced(title: str, body, rows, kind: str) -> Html:
+def _fenced(title: str, body, rows, kind: str, note_id: str = "") -> Html:
     """The fence around editors' words: the title, and when the rows shown were last checked and are next due."""
     rows = rows.to_dict("records") if hasattr(rows, "to_dict") else list(rows)
     dates = f"(checked {max(r['checked'] for r in rows)}, next review {editors.next_review(rows)})"
     return el("aside", el("p", el("strong", title), " ", el("span", dates, cls="editors-cite"),
-                          cls="line"), body, cls="editors", role="note", aria_label=title, data_kind=kind)
+                          cls="line"), body, cls="editors", role="note", aria_label=title, data_kind=kind,
+              data_note=note_id or None)
 
 
 def _source(citation: str) -> Html:
@@ -40,12 +41,16 @@ def _source(citation: str) -> Html:
 def note_box(note: dict, atlas: Atlas | None = None) -> Html:
     """One editors' note: the fence, the note, its citation and the date it was checked."""
     return _fenced(f"Editors' note — {fence(atlas)}", [el("p", note["note"], cls="para"), _source(note["citation"])],
-                   [note], "note")
+                   [note], "note", note.get("note_id", ""))
 
 
-def notes_html(quote: str, source_id: str, atlas: Atlas | None = None) -> Html:
-    """The editors' notes that sit beside a quote (empty when there are none)."""
-    return html.join(note_box(n, atlas) for n in editors.notes_for_quote(quote, source_id, atlas))
+def notes_html(quote: str, source_id: str, atlas: Atlas | None = None, seen: set | None = None) -> Html:
+    """The editors' notes that sit beside a quote (empty when there are none). With ``seen`` (the note ids
+    already shown in the same answer, updated here), each note is shown once in an answer."""
+    notes = [n for n in editors.notes_for_quote(quote, source_id, atlas) if seen is None or n["note_id"] not in seen]
+    if seen is not None:
+        seen.update(n["note_id"] for n in notes)
+    return html.join(note_box(n, atlas) for n in notes)
 
 
 def silence_html(characteristic: str, atlas: Atlas | None = None) -> Html:

@@ -12,26 +12,46 @@
   function esc(s) {
     return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   }
-  // which chosen characteristics fewer of a category's texts name (as AnswerView.named says it)
-  function named(x, chosen, data) {
-    var fewer = [];
+  function texts(n) { return n + (n === 1 ? " text" : " texts"); }
+  function upperFirst(w) { return w.charAt(0).toUpperCase() + w.slice(1); }
+  // which chosen characteristics a category's fitting statements name, with the texts behind each
+  // (CategoryAnswer.speaks_to; the words are AnswerView.about's and AnswerView.speaks')
+  function speaksTo(x, chosen) {
+    var to = [], none = [];
     chosen.forEach(function (ch) {
-      var k = new Set(x.fits.filter(function (p) { return p.conditions.indexOf(ch) >= 0; })
-                      .map(function (p) { return p.source; })).size;
-      if (k < x.n) fewer.push([ch, k]);
+      var ids = Array.from(new Set(x.fits.filter(function (p) { return p.conditions.indexOf(ch) >= 0; })
+                                         .map(function (p) { return p.source; })));
+      if (ids.length) to.push([ch, ids]); else none.push(ch);
     });
-    if (!fewer.length) return "";
-    var none = fewer.filter(function (f) { return f[1] === 0; }).map(function (f) { return data.in_sentence[f[0]]; });
-    var words;
-    if (x.n === 1) {
-      words = "It does not name " + join(none, "or") + ".";
-    } else {
-      var said = fewer.filter(function (f) { return f[1] > 0; }).map(function (f) {
-        return "only " + f[1] + (f[1] === 1 ? " names " : " name ") + data.in_sentence[f[0]]; });
-      if (none.length) said.push("none names " + join(none, "or"));
-      words = "Of these " + x.n + " texts, " + join(said) + ".";
-    }
-    return '<p class="mbc-line" data-named="">' + esc(words) + "</p>";
+    return { to: to, none: none };
+  }
+  function about(x, chosen, data) {
+    var sp = speaksTo(x, chosen), L = function (c) { return data.in_sentence[c]; };
+    var full = sp.to.filter(function (t) { return t[1].length === x.n; }).map(function (t) { return L(t[0]); });
+    var part = sp.to.filter(function (t) { return t[1].length < x.n; })
+                    .map(function (t) { return t[1].length + " about " + L(t[0]); });
+    var words = texts(x.n) + (full.length ? ", about " + join(full) : ":");
+    part.forEach(function (bit, k) { words += (full.length || k ? "; " : " ") + bit; });
+    if (sp.none.length) words += part.length ? "; none about " + join(sp.none.map(L), "or") : " only";
+    if (x.fits.length && x.fits.every(function (p) { return p.qualifier; })) words += ", with a qualifier";
+    if (x.fits.length && x.fits.every(function (p) { return p.implied; })) words += ", only implied";
+    return words;
+  }
+  function speaks(x, chosen, data) {
+    var sp = speaksTo(x, chosen);
+    var words = upperFirst(sp.to.map(function (t) {
+      return "about " + data.in_sentence[t[0]] + ": " + join(t[1].map(function (i) { return data.source_names[i]; }));
+    }).join("; ")) + ".";
+    if (sp.none.length) words += " None names " + join(sp.none.map(function (c) { return data.in_sentence[c]; }), "or") + ".";
+    var seen = {}, quals = [];
+    x.fits.forEach(function (p) {
+      if (p.qualifier && !seen[p.source + "|" + p.qualifier]) {
+        seen[p.source + "|" + p.qualifier] = 1;
+        quals.push("\u201c" + p.qualifier + "\u201d (" + data.source_names[p.source] + ")");
+      }
+    });
+    if (quals.length) words += " With a qualifier no choice sets: " + quals.join("; ") + ".";
+    return '<p class="mbc-line" data-speaks="">' + esc(words) + "</p>";
   }
   function keyOf(relevant, chosen) { return relevant.filter(function (c) { return chosen.has(c); }).join(" "); }
 
@@ -60,7 +80,8 @@
       Object.keys(data.statements).forEach(function (id) {
         var s = data.statements[id], st = s.states[keyOf(s.relevant, set)];
         if (st) placed.push({ id: id, tier: st.tier, html: st.html, category: s.category, source: s.source,
-                              conditions: s.conditions, words: s.words });
+                              conditions: s.conditions, words: s.words, qualifier: s.qualifier,
+                              implied: s.implied });
       });
       // the same words of one text, kept as two statements, show once: in the best tier any of them takes
       var best = {};
@@ -79,9 +100,12 @@
       var html = ['<p><strong>You chose:</strong> ' + chosen.map(function (c) {
         return '<span class="mbc-off-chip">' + esc(data.labels[c]) + "</span>"; }).join(" ") + "</p>"];
       if (assoc.length) {
-        html.push('<p class="mbc-off-headline"><strong>The sources associate ' + join(assoc.map(function (x) {
-          return esc(x.c.label.toLowerCase()) + " (" + x.n + " of " + N + " texts)"; })) +
-          "</strong> with your whole selection.</p>");
+        var others = cats.filter(function (x) { return !x.n; }).map(function (x) { return x.c.label.toLowerCase(); });
+        html.push('<div class="mbc-off-headline"><p><strong>The sources associate with your choices:</strong></p><ul>' +
+          assoc.map(function (x) { return "<li><strong>" + esc(x.c.label) + "</strong> \u2014 " +
+                                          esc(about(x, chosen, data)) + ".</li>"; }).join("") + "</ul>" +
+          (others.length ? "<p>No statement that fits ties " + esc(join(others, "or")) + " to it.</p>" : "") +
+          "</div>");
       } else {
         html.push('<p class="mbc-off-headline"><strong>No statement in the ' + N + " texts ties a treatment " +
                   "category to your whole selection.</strong></p>");
@@ -99,17 +123,17 @@
             return p.category === c.category && p.conditions.indexOf(ch) >= 0; }).map(function (p) { return p.source; })).size;
           return data.cells[n]; }).join("") + "</tr>";
       });
-      rows.push('<tr><th scope="row">Your whole selection</th>' + cats.map(function (x) { return data.cells[x.n]; })
+      rows.push('<tr><th scope="row">Texts with a fitting statement</th>' + cats.map(function (x) { return data.cells[x.n]; })
                 .join("") + "</tr>");
       html.push('<table class="mbc-grid"><caption>Evidence grid: how many of the ' + N + " texts make a statement " +
-                "that fits your whole selection, by the characteristic it names and the treatment category</caption>" +
+                "that fits your selection, by the characteristic the statement names and the treatment category</caption>" +
                 '<thead><tr><th scope="col">Characteristic</th>' + head + "</tr></thead><tbody>" + rows.join("") +
                 "</tbody></table>");
       html.push("<h3>Each treatment category</h3>");
       cats.forEach(function (x) {
         if (!x.n) { html.push(x.c.associated[0]); return; }
         html.push('<section class="mbc-category" data-category="' + esc(x.c.category) + '" data-texts="' + x.n +
-                  '">' + x.c.associated[x.n] + named(x, chosen, data) + x.fits.map(function (p) { return p.html; }).join("") +
+                  '">' + x.c.associated[x.n] + speaks(x, chosen, data) + x.fits.map(function (p) { return p.html; }).join("") +
                   "</section>");
       });
       ["would_fit", "does_not_fit"].forEach(function (tier) {
@@ -121,13 +145,17 @@
                     "</h3>" + mine.map(function (p) { return p.html; }).join("") + "</section>");
         }
       });
-      var dis = data.disagreements.filter(function (d) { return set.has(d.characteristic); });
+      var dis = data.disagreements.filter(function (d) {
+        return d.characteristics.some(function (c) { return set.has(c); }); });
       if (dis.length) html.push("<h3>Where the texts disagree</h3>" + dis.map(function (d) { return d.html; }).join(""));
       Object.keys(data.drugs).forEach(function (g) {
         var d = data.drugs[g], note = d.states[keyOf(d.relevant, set)];
         if (note) html.push(note);
       });
       out.innerHTML = html.join("");
+      var notes = {};    // each editors' note once in an answer, as in Python
+      out.querySelectorAll("[data-note]").forEach(function (n) {
+        if (notes[n.dataset.note]) n.remove(); else notes[n.dataset.note] = 1; });
     }
 
     form.addEventListener("change", render);
@@ -193,7 +221,7 @@
     updateScore();
   }
 
-  window.mbcOffline = { init: init };
+  window.mbcOffline = { init: init, about: about, speaks: speaks };   // about and speaks: for the parity test
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

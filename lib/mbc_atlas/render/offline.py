@@ -59,7 +59,8 @@ def explorer_data(atlas: Atlas | None = None) -> dict:
     a = atlas_or_default(atlas)
     v, g = view(a), _Groups(a)
     ranked = statements(a)
-    named = {c for s in ranked for c in s.conditions}
+    named = ({c for s in ranked for c in s.conditions}   # as Answer.silent: statements and disagreements
+             | {c for d in a["disagreements"]["characteristic"] for c in d.split(";")})
     words = {}  # the same words of one text (kept as two statements) share a number: the page shows them once
     out_statements = {}
     for s in ranked:
@@ -70,6 +71,7 @@ def explorer_data(atlas: Atlas | None = None) -> dict:
                 states[" ".join(state)] = {"tier": placed[0].tier, "html": str(v.statement(placed[0]))}
         out_statements[s.statement_id] = {"category": s.category, "source": s.source_id,
                                           "conditions": list(s.conditions), "relevant": g.relevant(s.conditions),
+                                          "qualifier": s.qualifier, "implied": s.implied,
                                           "words": words.setdefault((s.source_id, s.quote), len(words)),
                                           "states": states}
     out_drugs = {}
@@ -87,6 +89,7 @@ def explorer_data(atlas: Atlas | None = None) -> dict:
         "n_texts": v.n_texts,
         "order": g.order,
         "labels": dict(v.char_label),
+        "source_names": dict(v.source_name),
         "in_sentence": {c: v.label(c) for c in v.char_label},
         "categories": [{"category": c["category"], "label": c["label"],
                         "associated": [str(v.category_head(c["category"], k)) for k in range(v.n_texts + 1)]}
@@ -94,7 +97,7 @@ def explorer_data(atlas: Atlas | None = None) -> dict:
         "statements": out_statements,
         "drugs": out_drugs,
         "silent": {c: str(v.silent_item(c) + silence_html(c, a)) for c in g.order if c not in named},
-        "disagreements": [{"characteristic": d["characteristic"], "html": str(v.disagreement(Disagreement(**d)))}
+        "disagreements": [{"characteristics": d["characteristic"].split(";"), "html": str(v.disagreement(Disagreement(**d)))}
                           for d in a["disagreements"].to_dict("records")],
         "cells": [str(cell(k)) for k in range(v.n_texts + 1)],
         "tier_headings": TIER_HEADINGS,

@@ -7,7 +7,7 @@ through one renderer, :mod:`mbc_atlas.render.answer`.
 
 >>> app = explorer()
 >>> app.controls["receptor"].value = "hr_positive"
->>> "hormonal therapy (5 of 5 texts)" in app.shown_text()
+>>> "Hormonal therapy \u2014 5 texts, about hormone-receptor-positive." in app.shown_text()
 True
 """
 from __future__ import annotations
