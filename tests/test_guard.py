@@ -84,14 +84,15 @@ def test_a_deleted_statement_a_lesson_cites_is_named(data_copy, edit_csv):
 @pytest.mark.parametrize("table,column,kind,ident,where", [
     ("passages", "passage_id", "passage", "talking-1", "notebook 08"),
     ("disagreements", "disagreement_id", "disagreement", "tamoxifen_category", "notebook 04"),
-    ("characteristics", "characteristic", "characteristic", "diffuse_spread", "notebook 05"),
+    ("characteristics", "characteristic", "characteristic", "many_small_spots", "notebook 05"),
     ("glossary", "term", "term", "biopsy", "notebook 09"),
 ])
 def test_a_deleted_id_a_lesson_cites_is_named(data_copy, edit_csv, table, column, kind, ident, where):
     if kind == "characteristic":      # (statements and notes that use it would be named as well)
         edit_csv(data_copy, "statements",
                  lambda df: df[~df["conditions"].str.split(";").apply(lambda c: ident in c)])
-        edit_csv(data_copy, "disagreements", lambda df: df[df["characteristic"] != ident])
+        edit_csv(data_copy, "disagreements",      # a disagreement may name several characteristics ("a;b")
+                 lambda df: df[~df["characteristic"].str.split(";").apply(lambda c: ident in c)])
         edit_csv(data_copy, "editor_notes", lambda df: df[df["characteristic"] != ident])
     edit_csv(data_copy, table, lambda df: df[df[column] != ident])
     expected = f"{table}.csv, column '{column}': {where} cites {kind} {ident}, which {table}.csv no longer has"

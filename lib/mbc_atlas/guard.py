@@ -60,7 +60,7 @@ CITED: dict[str, dict[str, tuple]] = {
                     "statement": ("jon-06",),
                     "term": ("HER2", "HER2-low", "mTOR inhibitor", "monoclonal antibody", "overexpressed",
                              "targeted therapy", "tyrosine kinase inhibitor")},
-    "notebook 05": {"characteristic": ("diffuse_spread", "isolated_metastasis", "liver"),
+    "notebook 05": {"characteristic": ("isolated_metastasis", "liver", "lymphangitic_spread", "many_small_spots"),
                     "passage": ("local_therapy-1", "local_therapy-2", "local_therapy-3", "local_therapy-4",
                                 "systemic_vs_local-3"),
                     "statement": ("fas-14", "jon-08", "jon-09"),

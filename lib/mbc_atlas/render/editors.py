@@ -90,7 +90,9 @@ def nursing_html(category: str, atlas: Atlas | None = None) -> Html:
     a = atlas_or_default(atlas)
     parts, shown = [], []
     fields = editors.field_labels(a)
-    for cls_, generics in editors.nursing_classes(category, a):
+    classes = editors.nursing_classes(category, a)
+    topics = editors.nursing_topics(category, a).to_dict("records")
+    for cls_, generics in classes:
         ph = editors.pharmacology(cls_, a)
         notes = editors.nursing_notes(cls_, a).to_dict("records")
         shown += [ph, *notes]
@@ -100,7 +102,7 @@ def nursing_html(category: str, atlas: Atlas | None = None) -> Html:
         parts.append(el("section", el("h4", f"{upper_first(cls_)} ({', '.join(generics)})", cls="heading"),
                         el("p", el("strong", "How it works."), " ", ph["how_it_works"], cls="para"),
                         _source(ph["citation"]), el("dl", rows, cls="line"), cls="nursing", data_class=cls_))
-    for r in editors.nursing_topics(category, a).to_dict("records"):
+    for r in topics:
         shown.append(r)
         parts.append(el("section", el("h4", f"{fields[r['field']]}: {r['topic']}", cls="heading"),
                         el("p", r["note"], cls="para"), _source(r["citation"]), cls="nursing", data_topic=r["topic"],
@@ -108,9 +110,8 @@ def nursing_html(category: str, atlas: Atlas | None = None) -> Html:
     if not parts:
         return Html()
     # the box is titled by what it holds: the category's drug classes, and each field its topics are filed under
-    classes = [a.category_labels[category]] if editors.nursing_classes(category, a) else []
-    topics = [fields[f] for f in dict.fromkeys(editors.nursing_topics(category, a)["field"])]
-    label = "; ".join(lower_first(t) for t in dict.fromkeys(classes + topics))
+    held = ([a.category_labels[category]] if classes else []) + [fields[r["field"]] for r in topics]
+    label = "; ".join(lower_first(t) for t in dict.fromkeys(held))
     intro = el("p", "Teaching notes for nursing students, drawn from prescribing information and guidelines: what to "
                     "know and where to look it up. They are not instructions for care: doses, schedules and procedures "
                     "follow the prescriber, the prescribing information and local protocols.", cls="para")

@@ -506,7 +506,7 @@ def jama_reference(atlas: Atlas | None = None) -> AltFigure:
 def jama_reference_text(atlas: Atlas | None = None) -> TextAlternative:
     """The JAMA reference chart in words: one line per text, with the evidence for each benchmark.
 
-    >>> jama_reference_text().lines[-1].startswith("Johnson (2010) blog post: 3 of 4 benchmarks met")
+    >>> jama_reference_text().lines[-1].startswith("Johnson (2010) blog post: 1 of 4 benchmarks met")
     True
     """
     a = atlas_or_default(atlas)
