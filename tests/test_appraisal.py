@@ -198,3 +198,10 @@ def test_worked_discern_reasons_match_their_scores(atlas):
     # DISCERN question 10 is not concerned with the size of a benefit or who benefits most
     assert "how much" not in soc.loc["10", "reason"] and "not how large" in soc.loc["10", "reason"]
     assert "disclaimer" in soc.loc["15", "reason"]
+
+
+def test_worked_rating_shows_a_skipped_question_and_why(atlas):
+    from mbc_atlas.render.editors import discern_worked_html
+    shown = str(discern_worked_html("standards_of_care", atlas))
+    assert "2. Does it achieve its aims?</strong> Not rated: question 1 is rated 1" in shown
+    assert shown.index("1. Are the aims clear?") < shown.index("2. Does it achieve") < shown.index("3. Is it relevant?")

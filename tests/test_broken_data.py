@@ -137,7 +137,7 @@ def _semicolons(folder):
 
 def _unquoted_comma(folder):
     text = (folder / "glossary.csv").read_text(encoding="utf-8")
-    (folder / "glossary.csv").write_text(text + "tumour,a lump, or a growth,tumour\n", encoding="utf-8")
+    (folder / "glossary.csv").write_text(text + "tumour,a lump, or a growth,tumour,2026-11-30,2027-06-01\n", encoding="utf-8")
 
 
 def _unclosed_quote(folder):
@@ -157,7 +157,7 @@ CASES = [
     ("semicolon_separated", _semicolons, "stances.csv", 1, None,
      "this looks like a semicolon-separated file: save it as 'CSV UTF-8 (comma delimited)'"),
     ("unquoted_comma", _unquoted_comma, "glossary.csv", 2 + len(mbc.load()["glossary"]), None,
-     "has 4 cells where the header has 3"),
+     "has 6 cells where the header has 5"),
     ("unclosed_quote", _unclosed_quote, "passages.csv", 2 + len(mbc.load()["passages"]), None, "opened on line"),
     ("stray_quote", _stray_quote, "passages.csv", 2, None, "a double quote inside a cell must be doubled"),
 ]

@@ -173,7 +173,8 @@ def test_shipped_developments_are_well_formed(atlas):
     assert (dev["year"] >= 2013).all() and dev["date"].max() == editors.covered(atlas)
     assert list(dev["date"]) == sorted(dev["date"])
     for r in dev.to_dict("records"):
-        assert re.match(r"^[A-Z][A-Za-z0-9/]+( [a-z]+)? \([A-Za-z, ]+\)", r["development"]), r["development"]
+        # a short name first (a drug, a test, a guideline), then what it is in brackets
+        assert re.match(r"^[A-Z][\w/–-]*( [\w/–-]+){0,4} \(", r["development"]), r["development"]
         assert re.search(r"\b(19|20)\d\d\b", r["citation"]), r["citation"]   # a dated reference
         # an approval names its regulator; a change in practice names the guideline behind it
         assert "US FDA" in r["development"] or "guideline" in r["development"], r["development"]
@@ -199,8 +200,9 @@ def test_a_bad_development_date_is_named(data_copy, edit_csv):
 def test_developments_follow_the_data(data_copy, edit_csv):
     def add(df):
         df.loc[len(df)] = {"date": "2024", "category": "targeted",
-                           "development": "Exampleumab (Testa) approved by the US FDA for a test.",
-                           "citation": "Doe J. A test. N Engl J Med 2024;390:1-2."}
+                           "field": "targeted", "development": "Exampleumab (Testa) approved by the US FDA for a test.",
+                           "citation": "Doe J. A test. N Engl J Med 2024;390:1-2.",
+                           "checked": "2026-11-30", "review_by": "2027-06-01"}
         return df
     edit_csv(data_copy, "developments", add)
     a = mbc.load(data_copy)

@@ -224,6 +224,8 @@ def test_since_then_files_each_development_under_the_editors_field(atlas):
     dev = editors.since_then("chemotherapy", atlas)
     for field in set(dev["field"]):
         assert f'data-field="{field}"' in box and fields[field] in visible_text(box)
-    # an immunotherapy is never listed as if it were a chemotherapy
+    # an immunotherapy is never listed as if it were a chemotherapy; the approval of one is filed under its field
     immuno = dev[dev["development"].str.contains("pembrolizumab|atezolizumab", case=False)]
-    assert set(immuno["field"]) <= {"immunotherapy"}
+    assert len(immuno) and "chemotherapy" not in set(immuno["field"])
+    named_first = immuno[immuno["development"].str.match("(Pembrolizumab|Atezolizumab) ")]
+    assert len(named_first) and set(named_first["field"]) == {"immunotherapy"}

@@ -166,25 +166,17 @@ def test_no_count_of_texts_and_no_source_typed_into_what_a_learner_reads():
 
 
 _QUICK = """
-import sys, time
-t = time.process_time()
+import sys
 import mbc_atlas
 mbc_atlas.load()
-print(time.process_time() - t)
 print(",".join(m for m in ("matplotlib", "ipywidgets", "IPython") if m in sys.modules))
 """
 
 
-def test_import_and_load_stay_quick_without_matplotlib_or_ipywidgets():
-    """<= 0.5 s (about 0.3 s on the 2-core machine this was written on). Timed as the CPU time the process
-    spends, the best of three, so that other work on a shared machine does not make it fail."""
-    times = []
-    for _ in range(3):
-        run = subprocess.run([sys.executable, "-c", _QUICK], capture_output=True, text=True, timeout=120, check=True)
-        seconds, loaded = run.stdout.splitlines()
-        times.append(float(seconds))
-        assert loaded == "", f"import mbc_atlas + load() imported {loaded}"
-    assert min(times) <= 0.5, times
+def test_import_and_load_leave_matplotlib_and_ipywidgets_alone():
+    """How quickly they run is measured by ``make bench`` (collection.startup), not here."""
+    run = subprocess.run([sys.executable, "-c", _QUICK], capture_output=True, text=True, timeout=120, check=True)
+    assert run.stdout.strip() == "", f"import mbc_atlas + load() imported {run.stdout.strip()}"
 
 
 @pytest.mark.parametrize("name,module", [("tables", "matplotlib"), ("compare", "matplotlib"),

@@ -5,7 +5,7 @@ import pytest
 import mbc_atlas as mbc
 from mbc_atlas import quiz
 from mbc_atlas.render import answer as answer_view
-from mbc_atlas.render.feedback import explanation_html
+from mbc_atlas.render.feedback import explanation_html, feedback_html
 
 from .conftest import ROOT
 
@@ -22,10 +22,47 @@ def _answer(widget, values):
 
 # ------------------------------------------------------------------------------------------ keys from the data
 
-def test_every_case_key_is_mbc_answer(atlas):
+def test_every_case_key_is_mbc_answer_split_into_required_and_optional(atlas):
     for case in quiz.CASES:
-        expected = {c.category for c in mbc.answer(list(case.selection), atlas).associated} or {quiz.NONE}
-        assert set(quiz.case_item(case.id, atlas).key) == expected, case.id
+        item = quiz.case_item(case.id, atlas)
+        associated = {c.category for c in mbc.answer(list(case.selection), atlas).associated}
+        assert (set(item.key) | item.optional) - {quiz.NONE} == associated, case.id
+        assert not set(item.key) & item.optional and set(dict(item.optional_why)) == item.optional, case.id
+
+
+# What each case requires, and why a category is only optional: its support does not speak to what makes the
+# case this case (its course, its places of spread), or rests only on an approval a text reports.
+CASE_KEYS = [
+    ("case_after_tamoxifen", {"hormonal", "chemotherapy"}, {"targeted": "approval"}),
+    ("case_her2_after_trastuzumab", {"chemotherapy"}, {"targeted": "do not speak to grew despite trastuzumab"}),
+    ("case_premenopausal_bone", {"hormonal"}, {}),        # radiation needs pain from bone metastases
+    ("case_negative_liver", {"chemotherapy"}, {}),
+    ("case_single_brain", {"surgery"}, {"radiation": "does not speak to a single, reachable metastasis"}),
+    ("case_her2_negative", {"hormonal"}, {"targeted": "approval"}),
+]
+
+
+@pytest.mark.parametrize("case_id,required,optional", CASE_KEYS)
+def test_a_case_requires_only_what_its_texts_speak_to(atlas, case_id, required, optional):
+    item = quiz.case_item(case_id, atlas)
+    assert set(item.key) == required and item.optional == set(optional)
+    for value, why in item.optional_why:
+        assert optional[value] in why, (value, why)
+    assert quiz.grade(item, required) and quiz.grade(item, required | set(optional))
+    feedback = feedback_html(item, required, atlas)
+    assert "Right" in feedback and all(optional[v] in feedback for v in optional)
+
+
+def test_a_qualified_or_implied_category_is_optional(data_copy, edit_csv):
+    def qualify(df):
+        df.loc[df.statement_id == "jon-08", "qualifier"] = "accessible for surgery"
+        return df
+    edit_csv(data_copy, "statements", qualify)
+    a = mbc.load(data_copy)
+    item = quiz.case_item("case_single_brain", a)
+    assert "surgery" in item.optional and "limit it with words no choice here sets" in dict(item.optional_why)["surgery"]
+    assert item.key == frozenset() and quiz.grade(item, {"surgery"}) and not quiz.grade(item, {quiz.NONE})
+    assert "none is needed" in feedback_html(item, {"surgery"}, a)
 
 
 def test_case_selections_are_valid_and_the_stories_are_distinct(atlas):

@@ -194,9 +194,10 @@ def nursing(category: str, atlas: Atlas | None = None) -> HTML:
     return HTML(nursing_html(category, atlas))
 
 
-def editors_answer(text: str, citation: str, checked: str, atlas: Atlas | None = None) -> Html:
-    """A model answer in the editors' voice, inside its fence, with its source and the date it was checked."""
-    return note_box({"note": text, "citation": citation, "checked": checked}, atlas)
+def editors_answer(text: str, citation: str, checked: str, review_by: str, atlas: Atlas | None = None) -> Html:
+    """A model answer in the editors' voice, inside its fence, with its source, the date it was checked and the
+    date it is next due for review."""
+    return note_box({"note": text, "citation": citation, "checked": checked, "review_by": review_by}, atlas)
 
 
 def discern_worked(source_id: str, atlas: Atlas | None = None) -> HTML:

@@ -216,14 +216,13 @@ def grid_counts(page) -> list:
 
 def expected_summary_phrases(ids) -> list:
     """What the summary must say for a selection, derived from ``mbc.answer`` (not from the renderer):
-    each chosen characteristic's label, each associated category with its count, each silent one."""
+    each chosen characteristic's label, each associated category with its count of texts, each silent one."""
     import mbc_atlas as mbc
 
     a = mbc.answer(ids)
-    n = len(mbc.sources())
     labels = mbc.characteristics().set_index("characteristic")["label"]
     out = [labels[c] for c in a.selection]
-    out += [f"{c.label.lower()} ({len(c.sources)} of {n} texts)" for c in a.associated]
+    out += [f"{c.label} \u2014 {len(c.sources)} text" for c in a.associated]
     out += [labels[c] + ": the sources say nothing about this" for c in a.silent]
     return out
 

@@ -69,7 +69,8 @@ class Item:
     story: str = ""           # a case's vignette (cases only)
     selection: tuple = ()     # a case's characteristic ids (cases only)
     selection_labels: tuple = ()
-    optional: frozenset = field(default_factory=frozenset)  # neither required nor wrong (a category only implied)
+    optional: frozenset = field(default_factory=frozenset)  # neither required nor wrong (see optional_why)
+    optional_why: tuple = ()  # (value, why it is optional, in the learner's words) for each optional value
 
     def label(self, value) -> str:
         return dict((v, lab) for lab, v in self.options)[value]
@@ -140,21 +141,56 @@ def _cited_claims(rows: Iterable[dict], atlas: Atlas) -> tuple[Cited, ...]:
 
 # -- questions, each built from the data -------------------------------------------------------------------
 
+#: The groups whose characteristics make a case this case: a category is required only where its texts speak
+#: to them (receptor status, HER2 and menopause are what almost every statement names).
+DEFINING_GROUPS = ("course", "spread")
+
+
+def _why_optional(cat, defining: list, atlas: Atlas) -> str:
+    """Why an associated category is optional in a key ("" when it is required): it rests only on implied
+    statements, only on approvals a text reports, or only on statements a qualifier limits, or its texts do not
+    speak to a characteristic that makes the case (one that another category's texts speak to)."""
+    fits = [p.statement for p in cat.fits]
+    if all(s.implied for s in fits):
+        return "it rests only on a statement a text implies but does not make outright"
+    if all(s.approval for s in fits):
+        return "it rests only on an approval a text reports"
+    if all(s.qualifier for s in fits):
+        words = join([f"\u201c{q}\u201d" for q in sorted({s.qualifier for s in fits})])
+        return f"its texts limit it with words no choice here sets ({words})"
+    spoken = {c for c, _ in cat.speaks_to}
+    missing = [lower_first(atlas.labels[c]) for c in defining if c not in spoken]
+    n = len(cat.sources)
+    texts = "its one text does not" if n == 1 else f"its {n} texts do not"
+    return f"{texts} speak to {join(missing)}" if missing else ""
+
+
+def _key(ans, atlas: Atlas) -> tuple[frozenset, tuple]:
+    """The required categories of an answer, and each optional one with why. A characteristic of the course or
+    the places of spread makes the case only where some category's texts speak to it."""
+    groups = dict(zip(atlas["characteristics"]["characteristic"], atlas["characteristics"]["group"]))
+    spoken = {c for cat in ans.associated for c, _ in cat.speaks_to}
+    defining = [c for c in ans.selection if groups.get(c) in DEFINING_GROUPS and c in spoken]
+    why = {cat.category: _why_optional(cat, defining, atlas) for cat in ans.associated}
+    key = frozenset(c for c, w in why.items() if not w) if ans.associated else frozenset({NONE})
+    return key, tuple((c, w) for c, w in why.items() if w)
+
+
 def categories_for(characteristic: str, atlas: Atlas | None = None) -> Item:
-    """Which categories do the sources associate with one characteristic? Key: :func:`mbc_atlas.answer`."""
+    """Which categories do the sources associate with one characteristic? Key: :func:`mbc_atlas.answer`, less
+    the categories :func:`_key` makes optional."""
     a = atlas_or_default(atlas)
     ans = answer([characteristic], a)
     label = a.labels[characteristic]
-    assoc = ans.associated
-    key = frozenset(c.category for c in assoc if not c.only_implied) or frozenset({NONE})
-    intro = "" if assoc else (f"No statement in the texts ties {label} cancer to any treatment category on its "
-                              "own. Silence is not evidence either way.")
+    key, why = _key(ans, a)
+    intro = "" if ans.associated else (f"No statement in the texts ties {label} cancer to any treatment category on "
+                                       "its own. Silence is not evidence either way.")
     return Item(f"{characteristic}_categories", "multiple",
                 f"Which treatment categories do the sources associate with {label} cancer? (Choose all that apply.)",
                 _category_options(a), key, Explanation(intro, selection=(characteristic,)),
                 f"reading the statements for one characteristic ({characteristic})"
-                + (" — a silent characteristic" if not assoc else ""),
-                optional=frozenset(c.category for c in assoc if c.only_implied))
+                + (" — a silent characteristic" if not ans.associated else ""),
+                optional=frozenset(c for c, _ in why), optional_why=why)
 
 
 def only_after_menopause(atlas: Atlas | None = None) -> Item:
@@ -303,13 +339,13 @@ def case_item(case_id: str, atlas: Atlas | None = None) -> Item:
     a = atlas_or_default(atlas)
     case = CASES_BY_ID[case_id]
     ans = answer(list(case.selection), a)
-    key = frozenset(c.category for c in ans.associated if not c.only_implied) or frozenset({NONE})
+    key, why = _key(ans, a)
     return Item(case.id, "multiple",
                 "Which treatment categories do the texts associate with this whole situation? (Choose all that apply.)",
                 _category_options(a), key, Explanation(selection=ans.selection), case.checks,
                 story=case.story, selection=ans.selection,
                 selection_labels=tuple(a.labels[c] for c in ans.selection),
-                optional=frozenset(c.category for c in ans.associated if c.only_implied))
+                optional=frozenset(c for c, _ in why), optional_why=why)
 
 
 def items(atlas: Atlas | None = None) -> list[Item]:
@@ -319,8 +355,8 @@ def items(atlas: Atlas | None = None) -> list[Item]:
 
 
 def grade(item: Item, chosen) -> bool:
-    """True when the chosen values hold the whole key and nothing else but optional values (a category that
-    rests only on an implied statement is neither required nor wrong).
+    """True when the chosen values hold the whole key and nothing else but optional values (a category whose
+    support does not speak to the whole case is neither required nor wrong).
 
     >>> grade(question("radiation_scope"), {"local"})
     True
@@ -355,13 +391,14 @@ def answer_key_markdown(atlas: Atlas | None = None) -> str:
     questions = [it for it in items(a) if not it.story]
     for k, it in enumerate(questions, start=1):
         lines.append(f"| Q{k} | {it.prompt.replace('|', '/')} | {'; '.join(it.key_labels)} | {it.checks} |")
-    lines += ["", "| case | characteristic ids | categories the texts associate (and which texts) | what it checks |",
-              "|---|---|---|---|"]
+    lines += ["", "| case | characteristic ids | required (and which texts) | optional, and why | what it checks |",
+              "|---|---|---|---|---|"]
     for c in CASES:
-        ans = answer(list(c.selection), a)
-        cats = "; ".join(f"{x.label} ({', '.join(a.names(x.sources))})" for x in ans.associated) \
-            or "none: the sources say nothing about this"
-        lines.append(f"| {c.story} | `{', '.join(ans.selection)}` | {cats} | {c.checks} |")
+        ans, it = answer(list(c.selection), a), case_item(c.id, a)
+        cats = "; ".join(f"{x.label} ({', '.join(a.names(x.sources))})" for x in ans.associated
+                         if x.category in it.key) or "none: the sources say nothing about this"
+        why = "; ".join(f"{it.label(v)}: {w}" for v, w in it.optional_why) or "\u2014"
+        lines.append(f"| {c.story} | `{', '.join(ans.selection)}` | {cats} | {why} | {c.checks} |")
     return "\n".join(lines)
 
 

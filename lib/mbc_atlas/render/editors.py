@@ -7,7 +7,7 @@ True
 """
 from __future__ import annotations
 
-from ..analysis import editors
+from ..analysis import appraisal, editors
 from ..analysis.appraisal import DISCERN, DISCERN_CITATION, DISCERN_SECTIONS, OVERALL_WORDS, RATING_WORDS
 from ..load import Atlas, atlas_or_default
 from ..analysis.compare import not_from_texts
@@ -148,11 +148,15 @@ def discern_worked_html(source_id: str, atlas: Atlas | None = None) -> Html:
     if rows.empty:
         return Html()
     by_number = {int(r["question"]): r for r in rows.to_dict("records")}
+    skipped = appraisal.discern_not_rated({n: int(r["score"]) for n, r in by_number.items()})
     quote = lambda q: [" ", el("q", q)] if q else None  # noqa: E731
     sections = []
     for section, title in DISCERN_SECTIONS.items():
         items = []
-        for q in (q for q in DISCERN if q.section == section and q.number in by_number):
+        for q in (q for q in DISCERN if q.section == section and (q.number in by_number or q.number in skipped)):
+            if q.number in skipped:
+                items.append(el("li", el("strong", f"{q.number}. {q.text}"), f" {skipped[q.number]}"))
+                continue
             r = by_number[q.number]
             score = int(r["score"])
             words = OVERALL_WORDS[score] if q.number == 16 else RATING_WORDS[score]

@@ -45,7 +45,7 @@ def feedback_html(item: Item, chosen: str | Iterable[Optional[str]], atlas: Atla
     chosen = {chosen} if isinstance(chosen, str) else {c for c in chosen if c is not None}
     if not chosen:
         return el("p", "Choose an answer first, then press the button.", cls="feedback-empty", role="status")
-    key = "; ".join(item.label(v) for _, v in item.options if v in item.key)
+    key = key_words(item)
     if grade(item, chosen):
         head = el("p", el("strong", "\u2714 Right."), f" The answer is: {key}.", cls="feedback-right", role="status")
     else:
@@ -55,11 +55,22 @@ def feedback_html(item: Item, chosen: str | Iterable[Optional[str]], atlas: Atla
             [f"Not in the answer: {'; '.join(extra)}."] if extra else [])
         head = el("p", el("strong", "\u2718 Not quite."), f" {' '.join(bits)} The answer is: {key}.",
                   cls="feedback-wrong", role="status")
-    optional = [item.label(v) for _, v in item.options if v in item.optional]
-    if optional:
-        head += el("p", f"Optional, either way: {'; '.join(optional)}. It rests only on a statement the text "
-                        "implies but does not make outright (see its quote below).", cls="feedback-optional")
-    return head + el("div", explanation_html(item, atlas), cls="explanation")
+    return head + optional_html(item) + el("div", explanation_html(item, atlas), cls="explanation")
+
+
+def key_words(item: Item) -> str:
+    """The right answer in words (a case whose every category is optional needs none of them)."""
+    return "; ".join(item.key_labels) or "none is needed, and any of the optional ones below is right"
+
+
+def optional_html(item: Item) -> Html:
+    """The categories that are neither required nor wrong, each with why (empty when there are none)."""
+    why = dict(item.optional_why)
+    parts = [f"{item.label(v)} ({why[v]})" for _, v in item.options if v in why]
+    if not parts:
+        return Html()
+    return el("p", f"Optional, either way (neither needed nor wrong): {'; '.join(parts)}. See the quotes below.",
+              cls="feedback-optional")
 
 
 def prompt_html(item: Item) -> Html:

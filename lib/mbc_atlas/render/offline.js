@@ -191,7 +191,7 @@
       var key = data.key, optional = data.optional;
       var right = key.every(function (v) { return chosen.indexOf(v) >= 0; }) &&
                   chosen.every(function (v) { return key.indexOf(v) >= 0 || optional.indexOf(v) >= 0; });
-      var answer = labels(key).join("; "), head;
+      var answer = data.answer, head;
       if (right) {
         head = '<p class="mbc-feedback-right"><strong>\u2714 Right.</strong> The answer is: ' + answer + ".</p>";
       } else {
@@ -203,11 +203,7 @@
         head = '<p class="mbc-feedback-wrong"><strong>\u2718 Not quite.</strong> ' + bits.join(" ") +
                " The answer is: " + answer + ".</p>";
       }
-      if (optional.length) {
-        head += '<p class="mbc-feedback-optional">Optional, either way: ' + labels(optional).join("; ") +
-                ". It rests only on a statement the text implies but does not make outright (see its quote below).</p>";
-      }
-      box.innerHTML = head + '<div class="mbc-explanation">' + data.explanation + "</div>";
+      box.innerHTML = head + data.optional_note + '<div class="mbc-explanation">' + data.explanation + "</div>";
       results[data.id] = right;
       updateScore();
     });

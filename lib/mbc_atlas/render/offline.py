@@ -22,7 +22,7 @@ from ..query import FITS, TIERS, Disagreement, answer, characteristics, drugs, p
 from . import html
 from .answer import TIER_HEADINGS, cell, view
 from .editors import silence_html
-from .feedback import explanation_html
+from .feedback import explanation_html, key_words, optional_html
 from .html import Html, el
 
 __all__ = ["SCRIPT", "explorer_data", "explorer_html", "quiz_item_html", "score_html"]
@@ -143,6 +143,7 @@ def quiz_item_html(item: Item, number: str = "", atlas: Atlas | None = None) -> 
     kind = "radio" if item.kind == "single" else "checkbox"
     options = [_choice(kind, f"mbc-q-{item.id}", value, words) for words, value in item.options]
     payload = {"id": item.id, "key": sorted(item.key), "optional": sorted(item.optional),
+               "answer": key_words(item), "optional_note": str(optional_html(item)),
                "labels": {value: words for words, value in item.options},
                "explanation": str(explanation_html(item, atlas))}
     return el("div",

@@ -310,7 +310,7 @@ def developments_table(atlas: Atlas | None = None) -> Styler:
                           "Reference": df["citation"]})
     caption = (f"{compare.not_from_texts(atlas, shout=True)}: a selection of treatment developments since they were "
                f"written, covering up to {editors.covered(atlas)}, checked {editors.checked(atlas)} and next reviewed by "
-               f"{editors.next_review(atlas['developments'])}; each is a fact "
+               f"{editors.next_review(df)}; each is a fact "
                "from the reference beside it. Mostly US FDA approvals; other countries' dates differ.")
     return styler(shown, "compare-developments", caption).set_table_styles(
         [{"selector": "", "props": CELL_STYLES["not-from-texts"]}], overwrite=False)
