@@ -10,6 +10,8 @@ Sections (run them all, or name some: ``python tools/bench.py python``):
   (dispatched in the page) until the last widget that must change has changed and a frame has been drawn.
 - ``collection``: each notebook's run time against a floor notebook, start-up, kernel memory
   (tools/bench_collection.py).
+- ``scale``: the Python toggle time and the site build's explorer data for today's data and for copies with
+  ten and fifty times the statements (tools/bench_scale.py).
 - ``class``: a class's load (tools/bench_class.py): the explorer as ``make explorer`` serves a room against a
   bare-Voila floor, kernels given back after visits, thirty students on Voila and thirty on the JupyterHub.
 
@@ -31,6 +33,7 @@ from pathlib import Path
 
 from bench_class import class_section
 from bench_collection import collection_section
+from bench_scale import scale_section
 from mbc_atlas.render.answer import view
 from mbc_atlas.widgets import explorer as ex
 
@@ -196,7 +199,7 @@ def browser_section() -> dict:
 
 
 SECTIONS = {"python": python_section, "browser": browser_section, "collection": collection_section,
-            "class": class_section}
+            "class": class_section, "scale": lambda: scale_section(summarize, random_walk)}
 
 
 # -- report ----------------------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ from .load import Atlas, atlas_or_default
 from .words import join, lower_first
 
 __all__ = ["SEP", "FITS", "WOULD_FIT", "DOES_NOT_FIT", "TIERS", "Answer", "CategoryAnswer", "Contradiction",
-           "Disagreement", "DrugNote", "Placement", "Statement", "answer", "placements", "associations", "categories",
+           "Disagreement", "DrugNote", "Placement", "Statement", "answer", "placements", "place", "restriction",
+           "associations", "categories",
            "characteristics", "claims", "disagreements", "drug_mentions", "drugs", "glossary", "passages",
            "sources", "stances", "statements", "validate_selection"]
 
@@ -492,6 +493,29 @@ def placements(ids: Iterable[str] | str, atlas: Atlas | None = None) -> tuple[Pl
     ix = _index(a)
     picked = set(validate_selection(ids, a))
     return tuple(_placements(ix, picked, ix.values(picked)))
+
+
+def place(statement_id: str, ids: Iterable[str], atlas: Atlas | None = None) -> Placement:
+    """Where one statement stands for a selection, without placing the others (the offline site's build
+    places each statement in each of its states: linear in the data).
+
+    >>> place("jon-08", ["isolated_metastasis"]).tier
+    'fits'
+    """
+    a = atlas_or_default(atlas)
+    ix = _index(a)
+    picked = set(validate_selection(ids, a))
+    return ix.place(ix.statements[statement_id], picked, ix.values(picked))
+
+
+def restriction(generic: str, ids: Iterable[str], atlas: Atlas | None = None) -> DrugNote:
+    """A drug's note for a selection: restricted by a text, or by every statement naming it being
+    contradicted, or not at all (``restricted == ""``), from the statements that name it only."""
+    a = atlas_or_default(atlas)
+    ix = _index(a)
+    picked = set(validate_selection(ids, a))
+    d = next(d for d in ix.drugs if d["generic"] == generic)
+    return _restriction(ix, d, picked, ix.values(picked))
 
 
 def _placements(ix: _Index, picked: set, by_group: dict[str, str]) -> list[Placement]:

@@ -18,7 +18,7 @@ from importlib.resources import files
 
 from ..analysis.quiz import Item
 from ..load import Atlas, atlas_or_default
-from ..query import FITS, TIERS, Disagreement, answer, characteristics, drugs, placements, statements
+from ..query import FITS, TIERS, Disagreement, characteristics, drugs, place, restriction, statements
 from . import html
 from .answer import TIER_HEADINGS, cell, view
 from .editors import silence_html
@@ -66,22 +66,26 @@ def explorer_data(atlas: Atlas | None = None) -> dict:
     for s in ranked:
         states = {}
         for state in g.states(s.conditions):
-            placed = [p for p in placements(list(state), a) if p.statement.statement_id == s.statement_id]
-            if placed:
-                states[" ".join(state)] = {"tier": placed[0].tier, "html": str(v.statement(placed[0]))}
+            if set(state) & set(s.conditions):
+                placed = place(s.statement_id, list(state), a)
+                states[" ".join(state)] = {"tier": placed.tier, "html": str(v.statement(placed))}
         out_statements[s.statement_id] = {"category": s.category, "source": s.source_id,
                                           "conditions": list(s.conditions), "relevant": g.relevant(s.conditions),
                                           "qualifier": s.qualifier, "implied": s.implied,
                                           "words": words.setdefault((s.source_id, s.quote), len(words)),
                                           "states": states}
     out_drugs = {}
+    conditions_naming: dict[str, list] = {}
+    for s in ranked:
+        for generic in s.drugs:
+            conditions_naming.setdefault(generic, []).extend(s.conditions)
     for d in drugs(a).to_dict("records"):
-        ids = list(dict.fromkeys([c for s in ranked if d["generic"] in s.drugs for c in s.conditions]
+        ids = list(dict.fromkeys(conditions_naming.get(d["generic"], [])
                                  + [c for c in d["restricted_with"].split(";") if c]))
         states = {}
         for state in g.states(ids):
-            note = next((x for x in answer(list(state), a).drugs if x.generic == d["generic"]), None)
-            if note is not None and note.restricted:
+            note = restriction(d["generic"], list(state), a)
+            if note.restricted:
                 states[" ".join(state)] = str(v.drug_restriction(note))
         out_drugs[d["generic"]] = {"relevant": g.relevant(ids), "states": states}
     cats = a["categories"].to_dict("records")
