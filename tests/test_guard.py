@@ -188,3 +188,19 @@ def test_a_folder_passed_as_atlas_is_loaded(data_copy):
 def test_anything_else_passed_as_atlas_says_what_to_pass():
     with pytest.raises(TypeError, match=r"atlas must be an Atlas, not DataFrame: pass mbc.load\(folder\)"):
         mbc.sources(atlas=pd.DataFrame())
+
+
+@pytest.mark.parametrize("table", ["developments", "nursing_topics"])
+def test_an_emptied_table_the_lessons_can_do_without_shows_nothing_here_yet(data_copy, table, monkeypatch):
+    """The editors may empty their list of developments or of nursing topics: check passes, and the lessons
+    that show them run and say the list is empty."""
+    from .shown import run_cells
+
+    header_only(data_copy, table)
+    assert found(data_copy) == []
+    monkeypatch.setenv("MBC_ATLAS_DATA", str(data_copy))
+    shown = []
+    for name in ("02_hormonal_therapy", "03_chemotherapy", "07_comparing_sources"):
+        shown += [t for _i, texts, _ns in run_cells(ROOT / "notebooks" / f"{name}.ipynb", plain=True) for t in texts]
+    if table == "developments":
+        assert any("nothing here yet" in t for t in shown)

@@ -24,7 +24,7 @@ from .evidence import Finding
 __all__ = ["STATUS", "SYMBOL", "DISPUTE_SYMBOL", "matrix", "cell_words", "matrix_wide",
            "agreement_counts", "agreement_sentence", "unanimous_finding", "disagreement_sentence", "fact_words",
            "source_facts", "fact_finding", "sources_sentence", "dates_sentence", "reader_address", "profiles",
-           "basis_counts", "developments", "texts_dates", "currency_sentence", "development_finding",
+           "basis_counts", "developments", "texts_dates", "currency_sentence",
            "not_from_texts"]
 
 #: What a cell of the comparison matrix can say about one text and one (characteristic, category) pair.
@@ -374,13 +374,3 @@ def currency_sentence(atlas: Atlas | None = None) -> str:
     if len(undated):
         sentence += f" {join(undated['source'])} {agree(len(undated), 'gives', 'give')} no date at all."
     return sentence
-
-
-def development_finding(atlas: Atlas | None = None) -> Finding:
-    """The first development after the texts, with its reference, said to be from that reference and not
-    from the texts."""
-    first = developments(atlas).iloc[0]
-    return Finding(f"For example: {first['when']}: {first['development']} Reference: {first['citation']} "
-                   f"This fact comes from that reference, {not_from_texts(atlas)}, which were written before it; "
-                   f"the list covers up to {editors.covered(atlas)} and will itself go out of date.")
-

@@ -62,7 +62,7 @@ def since_then(category: str, atlas: Atlas | None = None) -> pd.DataFrame:
     if category not in set(categories(a)["category"]):
         raise ValueError(f"unknown category {category!r}; valid: {', '.join(categories(a)['category'])}")
     dev = a["developments"]
-    hit = dev["category"].map(lambda v: category in [c.strip() for c in v.split(SEP)])
+    hit = dev["category"].map(lambda v: category in [c.strip() for c in v.split(SEP)]).astype(bool)
     return dev[hit].sort_values("date", kind="stable").reset_index(drop=True)
 
 
@@ -73,15 +73,20 @@ def field_labels(atlas: Atlas | None = None) -> dict[str, str]:
 
 
 def covered(atlas: Atlas | None = None) -> str:
-    """The last date the list of developments covers (YYYY-MM or YYYY)."""
-    return max(atlas_or_default(atlas)["developments"]["date"])
+    """The last date the list of developments covers (YYYY-MM or YYYY; "" while the list is empty)."""
+    return max(atlas_or_default(atlas)["developments"]["date"], default="")
+
+
+def coverage(atlas: Atlas | None = None) -> str:
+    """How far the list of developments reaches, in words: "covering up to 2026-06", or that it is empty."""
+    last = covered(atlas)
+    return f"covering up to {last}" if last else "empty so far (nothing here yet)"
 
 
 def checked(atlas: Atlas | None = None) -> str:
     """The latest date on which an editors' row was checked against its citation."""
     a = atlas_or_default(atlas)
-    dates = [d for t in EDITORS_TABLES for d in a[t]["checked"]]
-    return max(dates)
+    return max((d for t in EDITORS_TABLES for d in a[t]["checked"]), default="")
 
 
 def next_review(rows: pd.DataFrame | list[dict]) -> str:

@@ -28,8 +28,9 @@ def fence(atlas: Atlas | None = None) -> str:
 def _fenced(title: str, body, rows, kind: str, note_id: str = "") -> Html:
     """The fence around editors' words: the title, and when the rows shown were last checked and are next due."""
     rows = rows.to_dict("records") if hasattr(rows, "to_dict") else list(rows)
-    dates = f"(checked {max(r['checked'] for r in rows)}, next review {editors.next_review(rows)})"
-    return el("aside", el("p", el("strong", title), " ", el("span", dates, cls="editors-cite"),
+    dates = (el("span", f"(checked {max(r['checked'] for r in rows)}, next review {editors.next_review(rows)})",
+                cls="editors-cite") if rows else None)
+    return el("aside", el("p", el("strong", title), " ", dates,
                           cls="line"), body, cls="editors", role="note", aria_label=title, data_kind=kind,
               data_note=note_id or None)
 
@@ -65,8 +66,9 @@ def since_then_html(category: str, atlas: Atlas | None = None) -> Html:
     dev = editors.since_then(category, a)
     covered = editors.covered(a)
     if dev.empty:
-        body = [el("p", f"The editors' list of developments holds nothing on {label} up to {covered}. That is not "
-                        "evidence that nothing changed: check current guidelines.", cls="para")]
+        held = f"holds nothing on {label} up to {covered}" if covered else f"is {editors.coverage(a)}"
+        body = [el("p", f"The editors' list of developments {held}. That is not evidence that nothing changed: "
+                        "check current guidelines.", cls="para")]
         rows = a["developments"]
     else:
         rows = dev

@@ -388,8 +388,8 @@ def currency_timeline(atlas: Atlas | None = None) -> AltFigure:
     dates = compare.texts_dates(a)
     dated = [r for r in dates.to_dict("records") if r["earliest"] is not None]
     undated = [r["source"] for r in dates.to_dict("records") if r["earliest"] is None]
-    start = min([r["earliest"] for r in dated] + [int(dev["year"].min())]) - 1
-    end = int(editors.covered(a)[:4]) + 1
+    years = [r["earliest"] for r in dated] + [r["latest"] for r in dated if r["latest"]] + list(dev["year"])
+    start, end = min(years, default=2010) - 1, max(years, default=2010) + 1
     step = 0.62
     top = 1.2 + step * (len(dated) + (1 if undated else 0))
     bottom = -1.6 - step * len(dev)
@@ -422,7 +422,7 @@ def currency_timeline(atlas: Atlas | None = None) -> AltFigure:
     ax.add_patch(Rectangle((start - 0.3, bottom - 0.15), end - start + 0.6, band_top - bottom + 0.15,
                            facecolor=FIGURE["not_from_texts"], edgecolor=TEXT, linewidth=2.5))
     ax.text(start - 0.15, band_top - 0.35, f"{compare.not_from_texts(a, shout=True)}: later developments (mostly "
-            f"US FDA approvals, up to {editors.covered(a)}; each from its cited reference)", fontsize=13,
+            f"US FDA approvals, {editors.coverage(a)}; each from its cited reference)", fontsize=13,
             fontweight="bold",
             va="center")
     for i, r in enumerate(dev.to_dict("records")):
@@ -452,7 +452,7 @@ def currency_timeline_text(atlas: Atlas | None = None) -> TextAlternative:
             span = (f"{r['earliest']} or later" if r["latest"] is None else str(r["earliest"])
                     if r["latest"] == r["earliest"] else f"{r['earliest']} to {r['latest']}")
             lines.append(f"{r['source']}: {span} ({r['dates']}; {r['basis']}).")
-    lines.append(f"{upper_first(compare.not_from_texts(a))} (list covering up to {editors.covered(a)}), each a "
+    lines.append(f"{upper_first(compare.not_from_texts(a))} (list {editors.coverage(a)}), each a "
                  "fact from the reference given:")
     for r in compare.developments(a).to_dict("records"):
         lines.append(f"{r['when']}: {r['development']} Reference: {r['citation']}")

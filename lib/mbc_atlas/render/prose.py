@@ -170,7 +170,11 @@ def unanimous_answer(atlas: Atlas | None = None) -> Html:
 def development_answer(atlas: Atlas | None = None) -> Html:
     """The first development after the texts, with its reference, and a reminder that the list is not from
     the texts: in the editors' fence, as everything not from the texts is."""
-    first = compare.developments(atlas).iloc[0]
+    dev = compare.developments(atlas)
+    if dev.empty:
+        return el("p", f"The editors' list of developments is {editors.coverage(atlas)}: this collection names none, "
+                       "so look in current guidelines for what has changed since the texts.")
+    first = dev.iloc[0]
     return note_box({"note": f"For example: {first['when']}: {first['development']} This fact comes from its "
                              f"reference, {compare.not_from_texts(atlas)}, which were written before it; the list "
                              f"covers up to {editors.covered(atlas)} and will itself go out of date.",

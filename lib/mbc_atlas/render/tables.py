@@ -309,9 +309,10 @@ def developments_table(atlas: Atlas | None = None) -> Styler:
     shown = pd.DataFrame({"When": df["when"], "Development (a fact from the reference beside it)": df["development"],
                           "Reference": df["citation"]})
     caption = (f"{compare.not_from_texts(atlas, shout=True)}: a selection of treatment developments since they were "
-               f"written, covering up to {editors.covered(atlas)}, checked {editors.checked(atlas)} and next reviewed by "
-               f"{editors.next_review(df)}; each is a fact "
-               "from the reference beside it. Mostly US FDA approvals; other countries' dates differ.")
+               f"written, {editors.coverage(atlas)}" + (
+                   f", checked {editors.checked(atlas)} and next reviewed by {editors.next_review(df)}; each is a fact "
+                   "from the reference beside it. Mostly US FDA approvals; other countries' dates differ." if len(df)
+                   else "."))
     return styler(shown, "compare-developments", caption).set_table_styles(
         [{"selector": "", "props": CELL_STYLES["not-from-texts"]}], overwrite=False)
 
