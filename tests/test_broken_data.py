@@ -232,6 +232,14 @@ def _cp1252_text(folder):
     p.write_bytes(p.read_text(encoding="utf-8").encode("cp1252"))
 
 
+def _mac_csv(folder):
+    """Excel's 'CSV (Macintosh)': Mac Roman bytes and CR line ends."""
+    p = folder / "passages.csv"
+    text = p.read_text(encoding="utf-8").replace("\u2019", "'").replace("\u00a0", " ").replace("\u2013", "-")
+    text = text.replace("goal of treatment", "goal \u00e9 treatment", 1)
+    p.write_bytes("\r".join(text.split("\n")).encode("mac_roman", errors="replace"))
+
+
 def _utf16_csv(folder):
     p = folder / "glossary.csv"
     p.write_bytes(p.read_text(encoding="utf-8").encode("utf-16"))
@@ -241,10 +249,11 @@ CASES += [
     ("cp1252_csv", _cp1252_csv, "passages.csv", 2, "quote", "byte 0x96 on line 2"),
     ("cp1252_source_text", _cp1252_text, "sources/johnson_2010.txt", None, None, "is not UTF-8: byte 0xA0 on line"),
     ("utf16_csv", _utf16_csv, "glossary.csv", None, None, "UTF-16"),
+    ("mac_csv", _mac_csv, "passages.csv", 2, "quote", "in Mac Roman, what Excel's 'CSV (Macintosh)' writes, it is 'é'"),
 ]
 
 
-@pytest.mark.parametrize("breaks", [_cp1252_csv, _cp1252_text, _utf16_csv])
+@pytest.mark.parametrize("breaks", [_cp1252_csv, _cp1252_text, _utf16_csv, _mac_csv])
 def test_not_utf8_says_how_to_save_as_utf8(data_copy, breaks):
     breaks(data_copy)
     message = " ".join(p.message for p in mbc.check(data_copy))

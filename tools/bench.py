@@ -188,7 +188,7 @@ def browser_voila_clicks(clicks: int = 40, warmup: int = 3, seed: int = SEED) ->
 
 def _chromium_version() -> str:
     try:
-        return subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True,
+        return subprocess.run([os.environ.get("CHROMIUM", "/usr/bin/chromium"), "--version"], capture_output=True, text=True,
                               timeout=30).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return "unknown"

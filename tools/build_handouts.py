@@ -4,6 +4,7 @@ and the editors' since-then and nursing boxes. Written to handouts/."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -14,7 +15,7 @@ import build_site
 from mbc_atlas.lesson import NOTEBOOKS
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")   # make handout CHROMIUM=/path/to/chromium
 LESSONS = [n for n, _ in NOTEBOOKS if n[:2] in {"01", "02", "03", "04", "05", "07"}]
 
 
@@ -35,7 +36,8 @@ def build(out: Path, names=None, context=None) -> list[Path]:
     Playwright browser context, or a Chromium started here)."""
     if context is None:
         if not Path(CHROMIUM).is_file():
-            raise SystemExit("make handout needs Debian's Chromium at /usr/bin/chromium (apt-get install chromium).")
+            raise SystemExit(f"make handout needs Chromium at {CHROMIUM}: install Debian's (apt-get install chromium), "
+                             "or name another: make handout CHROMIUM=/path/to/chromium")
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
             try:

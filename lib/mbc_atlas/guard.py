@@ -229,6 +229,11 @@ def decode(raw: bytes) -> str | None:
         return None
 
 
+def _byte_as(byte: int, codec: str) -> str:
+    char = bytes([byte]).decode(codec, errors="replace")
+    return f"{char!r} ({unicodedata.name(char, 'a control character').lower()})"
+
+
 def not_utf8(raw: bytes) -> str:
     """Say what in ``raw`` is not UTF-8, where, and how to save the file as UTF-8."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -239,12 +244,12 @@ def not_utf8(raw: bytes) -> str:
         before = newlines(raw[:err.start].decode("utf-8-sig"))
         line = before.count("\n") + 1
         byte = raw[err.start]
-        as_1252 = bytes([byte]).decode("cp1252", errors="replace")
-        as_1252 = f"{as_1252!r} ({unicodedata.name(as_1252, 'a control character').lower()})"
+        as_1252, as_mac = (_byte_as(byte, codec) for codec in ("cp1252", "mac_roman"))
         more = raw.decode("utf-8", errors="replace").count("\ufffd") - raw.count("\ufffd".encode()) - 1
         context = before[-30:].split("\n")[-1]
         return (f"byte 0x{byte:02X} on line {line}, " + (f"after {context!r}" if context else "at its start")
-                + f" (in Windows-1252, the usual Windows encoding, that byte is {as_1252})"
+                + f" (in Windows-1252, the usual Windows encoding, that byte is {as_1252}; in Mac Roman, what Excel's "
+                  f"'CSV (Macintosh)' writes, it is {as_mac})"
                 + (f", and {more} more such byte(s) after it" if more > 0 else "") + ". " + SAVE_AS_UTF8)
     return SAVE_AS_UTF8
 

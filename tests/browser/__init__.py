@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 NOTEBOOK = ROOT / "notebooks" / "06_explorer.ipynb"
 ARTIFACTS = ROOT / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")   # make test CHROMIUM=/path/to/chromium
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
@@ -32,7 +32,7 @@ STOP_TIMEOUT = 15       # seconds for a server to exit after SIGTERM
 def chromium_missing_reason() -> str | None:
     """Why the browser tests cannot run here, or None when they can."""
     if not Path(CHROMIUM).is_file():
-        return f"{CHROMIUM} not found (apt-get install chromium; .ci/run does this in CI)"
+        return f"{CHROMIUM} not found (apt-get install chromium, or name another: make test CHROMIUM=/path/to/chromium)"
     try:
         import playwright  # noqa: F401
     except ImportError:
