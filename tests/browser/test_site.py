@@ -233,3 +233,26 @@ def test_make_handout_prints_a_lesson(browser_context, tmp_path):
     [pdf] = build_handouts.build(tmp_path, ["04_targeted_therapy"], context=browser_context)
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", data)) >= 2
+
+
+def test_with_javascript_off_the_pages_say_so_and_show_the_answers(site, browser_context):
+    """A learning-management system may strip scripts: the explorer says it cannot answer, and each question
+    keeps its answer, folded, with the Python feedback's words."""
+    from mbc_atlas.analysis import quiz
+    from mbc_atlas.render.feedback import key_words
+
+    base, _ = site
+    context = browser_context.browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{base}/06_explorer.html", wait_until="load", timeout=60_000)
+        assert "This explorer needs JavaScript to answer" in page.locator("body").inner_text()
+        page.goto(f"{base}/08_self_check.html", wait_until="load", timeout=60_000)
+        item = quiz.case_item("case_her2_after_trastuzumab")
+        box = page.locator(f".mbc-offline-quiz[data-item='{item.id}']")
+        assert "Checking needs JavaScript" in box.inner_text()
+        box.locator("noscript summary, summary:has-text('Show the answer')").first.click()
+        assert f"The answer is: {key_words(item)}." in box.inner_text()
+        assert "do not speak to grew despite trastuzumab" in box.inner_text()
+    finally:
+        context.close()

@@ -138,8 +138,17 @@ def explorer_html(atlas: Atlas | None = None) -> Html:
         hint = "choose one" if choose == "one" else "tick any"
         groups.append(el("fieldset", el("legend", f"{label} ({hint})"), items, cls="off-group"))
     form = el("form", groups, el("button", "Reset", type="reset", cls="off-reset"), aria_label="Characteristics")
-    return el("div", form, v.definitions(), el("div", cls="off-answer", aria_live="polite", data_selection=""),
+    return el("div", _without_script("This explorer needs JavaScript to answer, and JavaScript is off in this browser "
+                                     "(or was removed by the site that shows this page). The answers elsewhere on "
+                                     "this page were written when it was made and need no JavaScript; so do the "
+                                     "definitions below."),
+              form, v.definitions(), el("div", cls="off-answer", aria_live="polite", data_selection=""),
               _data("explorer-data", explorer_data(a)), _script(), cls="offline-explorer")
+
+
+def _without_script(words: str, *more) -> Html:
+    """What a page shows where JavaScript is off (a learning-management system may strip scripts)."""
+    return el("noscript", el("p", el("strong", "JavaScript is off. "), words, cls="para"), *more)
 
 
 def quiz_item_html(item: Item, number: str = "", atlas: Atlas | None = None) -> Html:
@@ -153,6 +162,10 @@ def quiz_item_html(item: Item, number: str = "", atlas: Atlas | None = None) -> 
     return el("div",
               el("p", el("strong", item.story), cls="para") if item.story else None,
               el("fieldset", el("legend", f"{number} {item.prompt}".strip()), options),
+              _without_script("Checking needs JavaScript, which is off here; answer in your own words first, then "
+                              "open the answer.",
+                              html.details("Show the answer", el("p", f"The answer is: {key_words(item)}."),
+                                           optional_html(item), html.Html(payload["explanation"]))),
               el("button", "Check my answer", type="button", cls="off-check"),
               el("div", cls="off-feedback", role="status", aria_live="polite"),
               _data("quiz-data", payload), _script(), cls="offline-quiz", data_item=item.id)
