@@ -12,9 +12,15 @@ PROXY  := tools/class/node_modules/.bin/configurable-http-proxy
 
 .PHONY: setup class-deps lab test check explorer hub bench site handout terms notebooks clean
 
+# A .venv whose Python no longer runs (the Python it was made from was removed or upgraded) is made again.
+ifeq ($(shell [ -d $(VENV) ] && ! $(BIN)/python -c '' >/dev/null 2>&1 && echo broken),broken)
+$(info .venv's Python no longer runs (was the Python it was made from removed or upgraded?): making .venv again)
+.PHONY: $(STAMP)
+endif
+
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "mbc_atlas needs Python 3.10 or newer; run: make PYTHON=python3.x ...")'
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	$(BIN)/python tools/quiet_lab.py

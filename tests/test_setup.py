@@ -65,3 +65,20 @@ def test_readme_says_how_make_lab_runs_as_root_and_with_no_desktop():
     readme = (ROOT / "README.md").read_text()
     lab = readme[readme.index("**`make lab`**"):readme.index("Other routes:")]
     assert "--allow-root" in lab and "no desktop" in lab and "http://127.0.0.1:8888/lab?token=" in lab
+
+
+def test_a_venv_whose_python_is_gone_is_made_again(tmp_path):
+    """A .venv left behind by a removed or upgraded Python: make says so and makes it again (dry run)."""
+    shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
+    (tmp_path / "pyproject.toml").write_text("")
+    bin_dir = tmp_path / ".venv" / "bin"
+    bin_dir.mkdir(parents=True)
+    (bin_dir / "python").symlink_to(tmp_path / "no-such-python")
+    (tmp_path / ".venv" / ".installed").write_text("")      # newer than pyproject.toml, as after a good setup
+    out = subprocess.run(["make", "-n", "-C", str(tmp_path), "setup"], capture_output=True, text=True, timeout=60)
+    assert "making .venv again" in out.stdout + out.stderr
+    assert "-m venv --clear .venv" in out.stdout
+    (bin_dir / "python").unlink()
+    (bin_dir / "python").symlink_to(shutil.which("python3"))
+    out = subprocess.run(["make", "-n", "-C", str(tmp_path), "setup"], capture_output=True, text=True, timeout=60)
+    assert "making .venv again" not in out.stdout + out.stderr and "-m venv" not in out.stdout
