@@ -101,9 +101,10 @@ def random_walk(n: int, seed: int = SEED):
         yield k, state[k]
 
 
-def python_random_combinations(n: int = 2000, seed: int = SEED) -> dict:
-    """One change at a time along a seeded random walk that visits ``n`` combinations."""
-    app = ex.explorer()
+def python_random_combinations(n: int = 2000, seed: int = SEED, atlas=None) -> dict:
+    """One change at a time along a seeded random walk that visits ``n`` combinations (of ``atlas``, or of
+    data/)."""
+    app = ex.explorer(atlas)
     samples, seen = [], set()
     for key, value in random_walk(n, seed):
         t = time.perf_counter()
@@ -199,7 +200,7 @@ def browser_section() -> dict:
 
 
 SECTIONS = {"python": python_section, "browser": browser_section, "collection": collection_section,
-            "class": class_section, "scale": lambda: scale_section(summarize, random_walk)}
+            "class": class_section, "scale": lambda: scale_section(summarize, lambda atlas: python_random_combinations(300, atlas=atlas))}
 
 
 # -- report ----------------------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ import pandas as pd
 
 import mbc_atlas as mbc
 from mbc_atlas.render.offline import explorer_data
-from mbc_atlas.widgets import explorer as ex
 
 ROOT = Path(__file__).resolve().parents[1]
 FACTORS = (1, 10, 50)
@@ -28,16 +27,6 @@ def scaled_copy(folder: Path, factor: int) -> Path:
     return folder
 
 
-def _walk_ms(atlas, n: int, summarize, random_walk) -> dict:
-    app = ex.explorer(atlas)
-    samples = []
-    for key, value in random_walk(n):
-        t = time.perf_counter()
-        app.controls[key].value = value
-        samples.append((time.perf_counter() - t) * 1000)
-    return summarize(samples)
-
-
 def _build_ms(atlas, runs: int, summarize) -> dict:
     samples = []
     for _ in range(runs):
@@ -47,12 +36,13 @@ def _build_ms(atlas, runs: int, summarize) -> dict:
     return summarize(samples)
 
 
-def scale_section(summarize, random_walk, walk: int = 300, runs: int = 3) -> dict:
+def scale_section(summarize, walk, runs: int = 3) -> dict:
+    """``walk(atlas)`` times the random walk of toggles (bench.python_random_combinations) on one copy."""
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
         for k in FACTORS:
             atlas = mbc.load(scaled_copy(Path(tmp) / f"x{k}", k))
-            out[f"toggle_x{k}"] = _walk_ms(atlas, walk, summarize, random_walk)
+            out[f"toggle_x{k}"] = walk(atlas)
             out[f"site_data_x{k}"] = _build_ms(atlas, runs, summarize)
     out["site_data_ratio_50_to_10"] = round(out["site_data_x50"]["median_ms"] / out["site_data_x10"]["median_ms"], 2)
     return out

@@ -405,7 +405,12 @@ class _Index:
         self.label = dict(zip(ch["characteristic"], ch["label"]))
         # per drug: the characteristics a text restricts it for, and the statements that name it
         self.restricted_with = {d["generic"]: set(d["restricted_with"].split(SEP)) - {""} for d in self.drugs}
-        self.naming = {d["generic"]: [s for s in self.ranked if d["generic"] in s.drugs] for d in self.drugs}
+        self.drug = {d["generic"]: d for d in self.drugs}
+        self.naming = {g: [] for g in self.drug}
+        for s in self.ranked:
+            for g in s.drugs:
+                if g in self.naming:
+                    self.naming[g].append(s)
 
     def values(self, chosen: set) -> dict[str, str]:
         """The value the selection takes in each choose-one group it sets (group -> characteristic)."""
@@ -454,11 +459,7 @@ def answer(ids: Iterable[str] | str, atlas: Atlas | None = None) -> Answer:
     >>> [d.generic for d in a.drugs if d.restricted][:2]
     ['tamoxifen', 'anastrozole']
     """
-    a = atlas_or_default(atlas)
-    chosen = tuple(validate_selection(ids, a))
-    ix = _index(a)
-    picked = set(chosen)
-    by_group = ix.values(picked)
+    ix, chosen, picked, by_group = _selected(ids, atlas)
     placed = _best_tier_only(_placements(ix, picked, by_group))
     fitting = [p.statement for p in placed if p.tier == FITS]
     per_cat = []
@@ -489,10 +490,8 @@ def placements(ids: Iterable[str] | str, atlas: Atlas | None = None) -> tuple[Pl
     ...         if p.statement.quote.startswith("Tamoxifen is effective both")})
     ['does_not_fit', 'fits']
     """
-    a = atlas_or_default(atlas)
-    ix = _index(a)
-    picked = set(validate_selection(ids, a))
-    return tuple(_placements(ix, picked, ix.values(picked)))
+    ix, _, picked, by_group = _selected(ids, atlas)
+    return tuple(_placements(ix, picked, by_group))
 
 
 def place(statement_id: str, ids: Iterable[str], atlas: Atlas | None = None) -> Placement:
@@ -502,20 +501,24 @@ def place(statement_id: str, ids: Iterable[str], atlas: Atlas | None = None) -> 
     >>> place("jon-08", ["isolated_metastasis"]).tier
     'fits'
     """
-    a = atlas_or_default(atlas)
-    ix = _index(a)
-    picked = set(validate_selection(ids, a))
-    return ix.place(ix.statements[statement_id], picked, ix.values(picked))
+    ix, _, picked, by_group = _selected(ids, atlas)
+    return ix.place(ix.statements[statement_id], picked, by_group)
 
 
 def restriction(generic: str, ids: Iterable[str], atlas: Atlas | None = None) -> DrugNote:
     """A drug's note for a selection: restricted by a text, or by every statement naming it being
     contradicted, or not at all (``restricted == ""``), from the statements that name it only."""
+    ix, _, picked, by_group = _selected(ids, atlas)
+    return _restriction(ix, ix.drug[generic], picked, by_group)
+
+
+def _selected(ids: Iterable[str] | str, atlas: Atlas | None) -> tuple[_Index, tuple[str, ...], set, dict[str, str]]:
+    """The statement index, the checked selection in the table's order, the same as a set, and the value it
+    takes in each choose-one group."""
     a = atlas_or_default(atlas)
     ix = _index(a)
-    picked = set(validate_selection(ids, a))
-    d = next(d for d in ix.drugs if d["generic"] == generic)
-    return _restriction(ix, d, picked, ix.values(picked))
+    chosen = tuple(validate_selection(ids, a))
+    return ix, chosen, set(chosen), ix.values(set(chosen))
 
 
 def _placements(ix: _Index, picked: set, by_group: dict[str, str]) -> list[Placement]:

@@ -155,17 +155,17 @@ def quiz_item_html(item: Item, number: str = "", atlas: Atlas | None = None) -> 
     """One question or case with its choices, a check button and the feedback its key gives (no kernel)."""
     kind = "radio" if item.kind == "single" else "checkbox"
     options = [_choice(kind, f"mbc-q-{item.id}", value, words) for words, value in item.options]
+    answer, optional, explanation = key_words(item), optional_html(item), explanation_html(item, atlas)
     payload = {"id": item.id, "key": sorted(item.key), "optional": sorted(item.optional),
-               "answer": key_words(item), "optional_note": str(optional_html(item)),
-               "labels": {value: words for words, value in item.options},
-               "explanation": str(explanation_html(item, atlas))}
+               "answer": answer, "optional_note": str(optional),
+               "labels": {value: words for words, value in item.options}, "explanation": str(explanation)}
     return el("div",
               el("p", el("strong", item.story), cls="para") if item.story else None,
               el("fieldset", el("legend", f"{number} {item.prompt}".strip()), options),
               _without_script("Checking needs JavaScript, which is off here; answer in your own words first, then "
                               "open the answer.",
-                              html.details("Show the answer", el("p", f"The answer is: {key_words(item)}."),
-                                           optional_html(item), html.Html(payload["explanation"]))),
+                              html.details("Show the answer", el("p", f"The answer is: {answer}."), optional,
+                                           explanation)),
               el("button", "Check my answer", type="button", cls="off-check"),
               el("div", cls="off-feedback", role="status", aria_live="polite"),
               _data("quiz-data", payload), _script(), cls="offline-quiz", data_item=item.id)
