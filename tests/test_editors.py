@@ -8,7 +8,7 @@ import pytest
 
 import mbc_atlas as mbc
 from mbc_atlas.analysis import editors
-from mbc_atlas.render.answer import scenario_html, silent_html
+from mbc_atlas.render.answer import render, scenario_html
 from mbc_atlas.render.editors import nursing_markdown
 from mbc_atlas.render.html import visible_text
 
@@ -79,9 +79,45 @@ def test_oncotype_and_adjuvant_reasoning_have_notes(atlas):
 
 
 def test_the_her2_negative_silence_has_its_context(atlas):
-    html = unescape(silent_html(["her2_negative"]))
-    assert "the sources say nothing about this" in html and FENCE in html and "HER2-low" in unescape(html)
-    assert editors.silence_notes("her2_negative", atlas)
+    html = unescape(str(render(["her2_negative"]).summary))
+    assert "the sources say nothing about this" in html and FENCE in html and "HER2-low" in html
+    assert [n["note_id"] for n in editors.selection_notes(["her2_negative"], atlas)] == ["EN08"]
+
+
+# the selections where a clinician adds most (issue 19): the explorer shows the editors' note for each, once
+@pytest.mark.parametrize("selection,note_ids,needle", [
+    (["hr_negative", "her2_negative", "liver"], ["EN24", "EN25", "EN26"], "PD-L1"),
+    (["her2_positive", "brain"], ["EN21", "EN22"], "tucatinib"),
+    (["rapid_progression"], ["EN23"], "visceral crisis"),
+    (["hr_negative"], ["EN24"], "HER2"),
+])
+def test_each_high_stakes_selection_shows_its_note_once(atlas, selection, note_ids, needle):
+    text = visible_text(scenario_html(selection))
+    for note in atlas["editor_notes"].set_index("note_id").loc[note_ids, "note"]:
+        assert text.count(note) == 1
+    assert needle in text and FENCE in text
+    assert not {"EN21", "EN22"} & {n["note_id"] for n in editors.selection_notes(["her2_positive"], atlas)}
+
+
+@pytest.mark.parametrize("note_id,passage", [
+    ("EN27", "with or instead of chemotherapy"),
+    ("EN28", "no difference in overall survival rate"),
+    ("EN29", "with the fewest side effects"),
+    ("EN30", "growing in spite of various hormonal therapies"),
+    ("EN31", "radiation is most commonly used"),
+    ("EN32", "Surgery may be used in selected patients"),
+])
+def test_each_misleading_quote_carries_its_note(atlas, note_id, passage):
+    note = atlas["editor_notes"].set_index("note_id").loc[note_id]
+    assert passage in note["anchor"] and note["anchor"] in atlas.texts[note["source_id"]]
+    assert editors.notes_for_quote(note["anchor"], note["source_id"], atlas)[0]["note_id"] == note_id
+
+
+def test_the_site_shows_a_selection_note_only_for_its_whole_selection(atlas):
+    from mbc_atlas.render.offline import explorer_data
+    notes = {n["html"].split('data-note="')[1].split('"')[0]: n["characteristics"]
+             for n in explorer_data(atlas)["for_selection"]}
+    assert notes["EN21"] == ["her2_positive", "brain"] and notes["EN08"] == ["her2_negative"]
 
 
 def test_the_explorer_shows_a_note_beside_its_quote(atlas):

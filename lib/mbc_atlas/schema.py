@@ -205,7 +205,8 @@ TABLES = (
         formats={"date": YEAR_MONTH, "checked": DAY, "review_by": DAY},
     ),
     # What a clinician would add today beside a quote: ``anchor`` is a verbatim fragment of the quote in
-    # ``sources/<source_id>.txt``; a note on a silence names the ``characteristic`` instead.
+    # ``sources/<source_id>.txt``; a note for a selection names its ``characteristic`` ids instead ("a;b": shown
+    # when all of them are chosen), such as a silence of the texts or triple-negative disease.
     Table(
         "editor_notes",
         columns=("note_id", "source_id", "anchor", "characteristic", "field", "note", "citation", "checked",
@@ -214,6 +215,7 @@ TABLES = (
         required=("note_id", "field", "note", "citation", "checked", "review_by"),
         refs={"source_id": ("sources", "source_id"), "characteristic": ("characteristics", "characteristic"),
               "field": ("editors_fields", "field")},
+        multi=("characteristic",),     # a note for a selection: all of these chosen together
         quotes={"anchor": "source_id"},
         formats={"checked": DAY, "review_by": DAY},
         min_rows=1,

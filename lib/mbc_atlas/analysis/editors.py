@@ -19,7 +19,7 @@ from ..load import Atlas, Problem, atlas_or_default
 from ..query import SEP, categories, drugs
 from ..schema import NURSING_ASPECTS, TABLES
 
-__all__ = ["notes_for_quote", "silence_notes", "since_then", "covered", "checked", "next_review", "nursing_classes",
+__all__ = ["notes_for_quote", "selection_notes", "since_then", "covered", "checked", "next_review", "nursing_classes",
            "nursing_notes", "pharmacology", "nursing_topics", "NURSING_ASPECTS", "EDITORS_TABLES", "field_labels",
            "doses_in", "warnings"]
 
@@ -36,24 +36,26 @@ _DOSE = re.compile(
 
 
 def _notes_by_place(atlas: Atlas) -> dict[str, list[dict]]:
-    """The editors' notes grouped once per atlas by where they sit: a source_id (notes beside its quotes) or a
-    characteristic (notes on a silence). Every quote drawn looks its notes up here, so this stays off pandas."""
+    """The editors' notes grouped once per atlas by where they sit: a source_id (notes beside its quotes), or ""
+    (notes for a selection). Every quote drawn looks its notes up here, so this stays off pandas."""
     out: dict[str, list[dict]] = {}
     for r in atlas["editor_notes"].to_dict("records"):
-        out.setdefault(r["source_id"] or r["characteristic"], []).append(r)
+        out.setdefault(r["source_id"], []).append(r)
     return out
 
 
 def notes_for_quote(quote: str, source_id: str, atlas: Atlas | None = None) -> list[dict]:
     """The editors' notes whose anchor (a verbatim fragment of ``source_id``'s text) lies in ``quote``."""
-    notes = atlas_or_default(atlas).derive(_notes_by_place).get(source_id, [])
+    notes = atlas_or_default(atlas).derive(_notes_by_place).get(source_id, []) if source_id else []
     return [r for r in notes if r["anchor"] and r["anchor"] in quote]
 
 
-def silence_notes(characteristic: str, atlas: Atlas | None = None) -> list[dict]:
-    """The editors' notes on a characteristic the texts are silent about (e.g. HER2-negative)."""
-    notes = atlas_or_default(atlas).derive(_notes_by_place).get(characteristic, [])
-    return [r for r in notes if r["characteristic"] == characteristic]
+def selection_notes(selection, atlas: Atlas | None = None) -> list[dict]:
+    """The editors' notes for a selection: those whose characteristics (``a;b``) are all chosen, in the table's
+    order (a silence of the texts such as HER2-negative; triple-negative disease with liver spread)."""
+    chosen = set(selection)
+    notes = atlas_or_default(atlas).derive(_notes_by_place).get("", [])
+    return [r for r in notes if r["characteristic"] and set(r["characteristic"].split(SEP)) <= chosen]
 
 
 def since_then(category: str, atlas: Atlas | None = None) -> pd.DataFrame:

@@ -22,7 +22,7 @@ from ..query import DOES_NOT_FIT, FITS, WOULD_FIT, Answer, CategoryAnswer, Place
 from ..words import agree, join, lower_first, number, plural, upper_first
 from . import html
 from .html import Html, el, visible_text
-from .editors import notes_html, silence_html
+from .editors import notes_html, selection_html
 from .theme import grid_legend, grid_shade
 
 __all__ = ["cell", "AnswerView", "Parts", "render", "view", "visible_text", "scenario_html", "disagreements_html",
@@ -200,8 +200,7 @@ class AnswerView:
     def silent(self, ans: Answer) -> Html:
         if not ans.silent:
             return Html()
-        return el("div", el("ul", [self.silent_item(c) for c in ans.silent], cls="list"),
-                  [silence_html(c, self.atlas) for c in ans.silent], cls="silent")
+        return el("div", el("ul", [self.silent_item(c) for c in ans.silent], cls="list"), cls="silent")
 
     def silent_item(self, characteristic: str) -> Html:
         """One chosen characteristic the sources say nothing about, as a list item."""
@@ -323,10 +322,10 @@ class AnswerView:
                                    (DOES_NOT_FIT, "do not fit your selection")) if ans.placed(t)]
         apart = el("p", f"Shown apart below: {join(others)}.", cls="para") if others else None
         sel = " ".join(ans.selection)
+        seen: set = set()      # each editors' note once in an answer
         summary = el("div", self.chosen(ans, lead), self.headline(ans), apart, self.silent(ans),
                      el("p", "This is what the texts say; it is not advice for any patient.", cls="small"),
-                     cls=("summary", "pane"), data_selection=sel)
-        seen: set = set()      # each editors' note once in an answer
+                     selection_html(ans.selection, self.atlas, seen), cls=("summary", "pane"), data_selection=sel)
         body = el("div", el("h3", "Each treatment category", cls="heading"),
                   [self.category(c, seen) for c in ans.categories],
                   self.tier(ans, WOULD_FIT, seen), self.tier(ans, DOES_NOT_FIT, seen), self.disagreements(ans, seen),

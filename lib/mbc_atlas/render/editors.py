@@ -15,7 +15,7 @@ from ..words import lower_first, upper_first
 from . import html
 from .html import Html, el
 
-__all__ = ["fence", "note_box", "notes_html", "silence_html", "since_then_html", "nursing_html", "nursing_markdown",
+__all__ = ["fence", "note_box", "notes_html", "selection_html", "since_then_html", "nursing_html", "nursing_markdown",
            "discern_worked_html"]
 
 
@@ -54,9 +54,12 @@ def notes_html(quote: str, source_id: str, atlas: Atlas | None = None, seen: set
     return html.join(note_box(n, atlas) for n in notes)
 
 
-def silence_html(characteristic: str, atlas: Atlas | None = None) -> Html:
-    """The editors' note on a silence of the texts (empty when there is none)."""
-    return html.join(note_box(n, atlas) for n in editors.silence_notes(characteristic, atlas))
+def selection_html(selection, atlas: Atlas | None = None, seen: set | None = None) -> Html:
+    """The editors' notes for a selection (empty when there are none); ``seen`` as in :func:`notes_html`."""
+    notes = [n for n in editors.selection_notes(selection, atlas) if seen is None or n["note_id"] not in seen]
+    if seen is not None:
+        seen.update(n["note_id"] for n in notes)
+    return html.join(note_box(n, atlas) for n in notes)
 
 
 def since_then_html(category: str, atlas: Atlas | None = None) -> Html:

@@ -115,6 +115,8 @@
         html.push('<div class="mbc-silent"><ul>' + silent.map(function (c) { return data.silent[c]; }).join("") +
                   "</ul></div>");
       }
+      data.for_selection.forEach(function (n) {     // the editors' notes for a selection: all its characteristics chosen
+        if (n.characteristics.every(function (c) { return set.has(c); })) html.push(n.html); });
       // the evidence grid: texts with a fitting statement, by the characteristic it names
       var head = data.categories.map(function (c) { return '<th scope="col">' + esc(c.label) + "</th>"; }).join("");
       var rows = chosen.map(function (ch) {

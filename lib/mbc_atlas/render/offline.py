@@ -21,7 +21,7 @@ from ..load import Atlas, atlas_or_default
 from ..query import FITS, TIERS, Disagreement, characteristics, drugs, place, restriction, statements
 from . import html
 from .answer import TIER_HEADINGS, cell, view
-from .editors import silence_html
+from .editors import note_box
 from .feedback import explanation_html, key_words, optional_html
 from .html import Html, el
 
@@ -100,7 +100,9 @@ def explorer_data(atlas: Atlas | None = None) -> dict:
                        for c in cats],
         "statements": out_statements,
         "drugs": out_drugs,
-        "silent": {c: str(v.silent_item(c) + silence_html(c, a)) for c in g.order if c not in named},
+        "silent": {c: str(v.silent_item(c)) for c in g.order if c not in named},
+        "for_selection": [{"characteristics": n["characteristic"].split(";"), "html": str(note_box(n, a))}
+                          for n in a["editor_notes"].to_dict("records") if n["characteristic"]],
         "disagreements": [{"characteristics": d["characteristic"].split(";"), "html": str(v.disagreement(Disagreement(**d)))}
                           for d in a["disagreements"].to_dict("records")],
         "cells": [str(cell(k)) for k in range(v.n_texts + 1)],
