@@ -265,3 +265,13 @@ def test_since_then_files_each_development_under_the_editors_field(atlas):
     assert len(immuno) and "chemotherapy" not in set(immuno["field"])
     named_first = immuno[immuno["development"].str.match("(Pembrolizumab|Atezolizumab) ")]
     assert len(named_first) and set(named_first["field"]) == {"immunotherapy"}
+
+
+def test_every_nursing_topic_is_shown_by_a_lesson(atlas):
+    """A topic filed only under a category whose notebook shows no nursing box would reach no learner."""
+    shown = set()
+    for nb in (ROOT / "notebooks").glob("*.ipynb"):
+        shown |= set(re.findall(r'mbc\.lesson\.nursing\(\\"(\w+)\\"\)', nb.read_text(encoding="utf-8")))
+    assert shown
+    for topic, cats in zip(atlas["nursing_topics"]["topic"], atlas["nursing_topics"]["category"]):
+        assert set(cats.split(";")) & shown, topic
