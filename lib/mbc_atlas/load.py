@@ -595,7 +595,7 @@ def _contract(tables) -> list[Problem]:
 
 
 def _editors_layer(tables) -> list[Problem]:
-    """The editors' notes each sit beside a quote (``source_id`` + ``anchor``) or a silence
+    """The editors' notes each sit beside a quote (``source_id`` + ``anchor``) or a selection
     (``characteristic``), never both; every drug's nursing class has all its nursing aspects (its pharmacology
     paragraph is a reference that schema.py checks)."""
     from .schema import NURSING_ASPECTS

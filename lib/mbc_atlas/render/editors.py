@@ -45,21 +45,23 @@ def note_box(note: dict, atlas: Atlas | None = None) -> Html:
                    [note], "note", note.get("note_id", ""))
 
 
-def notes_html(quote: str, source_id: str, atlas: Atlas | None = None, seen: set | None = None) -> Html:
-    """The editors' notes that sit beside a quote (empty when there are none). With ``seen`` (the note ids
-    already shown in the same answer, updated here), each note is shown once in an answer."""
-    notes = [n for n in editors.notes_for_quote(quote, source_id, atlas) if seen is None or n["note_id"] not in seen]
+def _unseen(notes: list[dict], atlas: Atlas | None, seen: set | None) -> Html:
+    """The boxes of the notes not yet in ``seen`` (the note ids already shown in the same answer, updated here)."""
+    notes = [n for n in notes if seen is None or n["note_id"] not in seen]
     if seen is not None:
         seen.update(n["note_id"] for n in notes)
     return html.join(note_box(n, atlas) for n in notes)
+
+
+def notes_html(quote: str, source_id: str, atlas: Atlas | None = None, seen: set | None = None) -> Html:
+    """The editors' notes that sit beside a quote (empty when there are none). With ``seen`` (the note ids
+    already shown in the same answer, updated here), each note is shown once in an answer."""
+    return _unseen(editors.notes_for_quote(quote, source_id, atlas), atlas, seen)
 
 
 def selection_html(selection, atlas: Atlas | None = None, seen: set | None = None) -> Html:
     """The editors' notes for a selection (empty when there are none); ``seen`` as in :func:`notes_html`."""
-    notes = [n for n in editors.selection_notes(selection, atlas) if seen is None or n["note_id"] not in seen]
-    if seen is not None:
-        seen.update(n["note_id"] for n in notes)
-    return html.join(note_box(n, atlas) for n in notes)
+    return _unseen(editors.selection_notes(selection, atlas), atlas, seen)
 
 
 def since_then_html(category: str, atlas: Atlas | None = None) -> Html:
