@@ -11,6 +11,7 @@ from mbc_atlas.analysis import editors
 from mbc_atlas.render.answer import render, scenario_html
 from mbc_atlas.render.editors import nursing_markdown
 from mbc_atlas.render.html import visible_text
+from mbc_atlas.schema import NURSING_CORE
 
 FENCE = "Editors' note — not from the five texts"
 
@@ -49,7 +50,8 @@ def test_every_drug_class_has_its_nursing_notes_and_pharmacology(atlas, data_cop
     classes = set(mbc.drugs(atlas)["nursing_class"])
     assert "" not in classes
     for cls in classes:
-        assert list(editors.nursing_notes(cls, atlas)["aspect"]) == list(editors.NURSING_ASPECTS)
+        aspects = list(editors.nursing_notes(cls, atlas)["aspect"])
+        assert aspects[:5] == list(NURSING_CORE) and set(aspects) <= set(editors.NURSING_ASPECTS), cls
         assert editors.pharmacology(cls, atlas)["how_it_works"]
     edit_csv(data_copy, "nursing_notes", lambda df: df[~((df["drug_class"] == "taxane") & (df["aspect"] == "escalate"))])
     assert any("nursing_notes.csv has no escalate for 'taxane'" in f for f in problems(data_copy))
@@ -167,7 +169,7 @@ def test_no_editors_sentence_is_shown_without_its_fence(atlas):
     """Every editors' sentence in every notebook's saved output sits inside an <aside class="mbc-editors">, or in
     an output that says first that it is not from the texts (notebook 07's table and timeline of developments)."""
     rows = [*atlas["editor_notes"]["note"], *atlas["nursing_notes"]["note"], *atlas["pharmacology"]["how_it_works"],
-            *atlas["nursing_topics"]["note"], *atlas["developments"]["development"]]
+            *atlas["nursing_topics"]["note"], *atlas["developments"]["development"], *atlas["subtypes"]["note"]]
     seen = 0
     for nb in sorted((ROOT / "notebooks").glob("*.ipynb")):
         for html in map(unescape, _outputs(nb.stem)):

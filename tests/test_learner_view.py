@@ -20,7 +20,8 @@ def internal_names(atlas) -> re.Pattern:
     for table, column in (("statements", "statement_id"), ("passages", "passage_id"), ("disagreements", "disagreement_id"),
                           ("characteristics", "characteristic"), ("sources", "source_id"), ("editor_notes", "note_id"),
                           ("stances", "stance"), ("drugs", "nursing_class")):
-        ids |= {i for i in atlas[table][column] if "_" in i or re.search(r"\d", i)}
+        # a drug class of several words ("anti-HER2 antibody") is a heading and a phrase of the notes, not an id
+        ids |= {i for i in atlas[table][column] if "_" in i or (re.search(r"\d", i) and " " not in i)}
     ids |= {p.stem for p in NOTEBOOKS}
     words = "|".join(sorted(map(re.escape, ids), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])({words})(?![\w-])|\.(csv|ipynb|py|md)\b|\bmbc_atlas\b|\bmbc\.")

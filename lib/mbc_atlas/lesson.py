@@ -18,7 +18,7 @@ from .query import stances
 from .words import join
 from .render import html, prose
 from .render.answer import scenario_html
-from .render.editors import discern_worked_html, note_box, nursing_html, since_then_html
+from .render.editors import discern_worked_html, note_box, nursing_html, since_then_html, subtype_html
 from .render.html import Html, TextAlternative, el
 
 __all__ = ["NOTEBOOKS", "OBJECTIVES", "disclaimer", "note_text", "note_html", "note", "nav", "learning_path",
@@ -192,6 +192,12 @@ def since_then(category: str, atlas: Atlas | None = None) -> HTML:
 def nursing(category: str, atlas: Atlas | None = None) -> HTML:
     """What a nurse needs for the category's drug classes and topics, fenced as not from the texts."""
     return HTML(nursing_html(category, atlas))
+
+
+def subtype(subtype: str, atlas: Atlas | None = None) -> HTML:
+    """How treatment is chosen today for one subtype (the usual sequence, the tests that drive it, what changed
+    since the texts), fenced as not from the texts, to read beside what the texts said."""
+    return HTML(subtype_html(subtype, atlas))
 
 
 def editors_answer(text: str, citation: str, checked: str, review_by: str, atlas: Atlas | None = None) -> Html:

@@ -433,8 +433,8 @@ def validate(tables: dict, texts: dict) -> list[Problem]:
         for check_table in _TABLE_CHECKS:
             problems += check_table(t, df, tables, texts)
     problems += _contract(tables)
-    if "statements" in tables and "characteristics" in tables:
-        problems += _statement_conditions(tables)
+    if "characteristics" in tables:
+        problems += _conditions_hold_together(tables)
     found = guard.characteristic_groups(tables["characteristics"]) if "characteristics" in tables else []
     found += guard.source_years(tables["sources"]) if "sources" in tables else []
     problems += [Problem(*p) for p in found]
@@ -596,9 +596,10 @@ def _contract(tables) -> list[Problem]:
 
 def _editors_layer(tables) -> list[Problem]:
     """The editors' notes each sit beside a quote (``source_id`` + ``anchor``) or a selection
-    (``characteristic``), never both; every drug's nursing class has all its nursing aspects (its pharmacology
-    paragraph is a reference that schema.py checks)."""
-    from .schema import NURSING_ASPECTS
+    (``characteristic``), never both; every nursing class has its nursing aspects (the core five for a class the texts'
+    drugs belong to, all ten for a class only the editors name; its pharmacology paragraph is a reference that schema.py checks); and a
+    drug the editors name is not one the texts name, so the texts' drug lists stay the texts'."""
+    from .schema import NURSING_ASPECTS, NURSING_CORE
 
     problems = []
     if "editor_notes" in tables:
@@ -611,35 +612,48 @@ def _editors_layer(tables) -> list[Problem]:
                 problems.append(Problem("editor_notes.csv", row, "characteristic",
                                         "give either a quote (source_id and anchor) or a characteristic, not "
                                         + ("both" if ch else "neither")))
-    if "drugs" in tables and "nursing_notes" in tables:
+    if "nursing_notes" in tables:
         have = set(zip(tables["nursing_notes"]["drug_class"], tables["nursing_notes"]["aspect"]))
-        for row, cls in _rows(tables["drugs"]["nursing_class"]):
-            if not cls:
-                continue
-            missing = [a for a in NURSING_ASPECTS if (cls, a) not in have]
-            if missing:
-                problems.append(Problem("drugs.csv", row, "nursing_class", f"nursing_notes.csv has no "
-                                        f"{', '.join(missing)} for {cls!r}"))
+        texts_classes = set(tables["drugs"]["nursing_class"]) if "drugs" in tables else set()
+        for name, col in (("drugs", "nursing_class"), ("editors_drugs", "drug_class")):
+            for row, cls in _rows(tables[name][col]) if name in tables else ():
+                needed = NURSING_CORE if cls in texts_classes else NURSING_ASPECTS
+                missing = [a for a in needed if cls and (cls, a) not in have]
+                if missing:
+                    problems.append(Problem(f"{name}.csv", row, col, f"nursing_notes.csv has no "
+                                            f"{', '.join(missing)} for {cls!r}"))
+    if "drugs" in tables and "editors_drugs" in tables:
+        texts_name = set(tables["drugs"]["generic"])
+        for row, generic in _rows(tables["editors_drugs"]["generic"]):
+            if generic in texts_name:
+                problems.append(Problem("editors_drugs.csv", row, "generic", f"{generic!r} is a drug the texts "
+                                        "name (drugs.csv): list it there only, so the two voices stay apart"))
     return problems
 
 
-def _statement_conditions(tables) -> list[Problem]:
-    """A statement's conditions must be able to hold together: at most one value of a one-choice group,
-    and each condition once."""
+# Where a row names characteristics that must all hold together: a statement's conditions, the selection an
+# editors' note or a subtype's section is shown for.
+_TOGETHER = (("statements", "conditions"), ("editor_notes", "characteristic"), ("subtypes", "characteristics"))
+
+
+def _conditions_hold_together(tables) -> list[Problem]:
+    """Characteristics named together must be able to hold together: at most one value of a one-choice group,
+    and each once."""
     ch = tables["characteristics"]
     group_of = {c: g for c, g, choose in zip(ch["characteristic"], ch["group"], ch["choose"]) if choose == "one"}
     problems = []
-    for row, value in _rows(tables["statements"]["conditions"]):
-        conds = [c.strip() for c in value.split(";") if c.strip()]
-        for c in dict.fromkeys(c for c in conds if conds.count(c) > 1):
-            problems.append(Problem("statements.csv", row, "conditions", f"{c!r} is listed twice"))
-        seen = {}
-        for c in conds:
-            g = group_of.get(c)
-            if g is not None and seen.setdefault(g, c) != c:
-                problems.append(Problem("statements.csv", row, "conditions",
-                                        f"{seen[g]!r} and {c!r} contradict each other: group {g!r} takes one "
-                                        f"value, and a statement's conditions must all hold together"))
+    for name, col in ((n, c) for n, c in _TOGETHER if n in tables):
+        for row, value in _rows(tables[name][col]):
+            conds = [c.strip() for c in value.split(";") if c.strip()]
+            for c in dict.fromkeys(c for c in conds if conds.count(c) > 1):
+                problems.append(Problem(f"{name}.csv", row, col, f"{c!r} is listed twice"))
+            seen = {}
+            for c in conds:
+                g = group_of.get(c)
+                if g is not None and seen.setdefault(g, c) != c:
+                    problems.append(Problem(f"{name}.csv", row, col,
+                                            f"{seen[g]!r} and {c!r} contradict each other: group {g!r} takes one "
+                                            f"value, and the characteristics of one row must all hold together"))
     return problems
 
 

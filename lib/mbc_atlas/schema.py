@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = ["SOURCE_IDS", "CATEGORIES", "SYSTEMIC", "LOCAL", "CHARACTERISTICS", "ONE_OF", "BASES", "TABLES",
-           "TABLES_BY_NAME", "Table"]
+           "TABLES_BY_NAME", "Table", "NURSING_ASPECTS", "NURSING_CORE",
+           "SUBTYPE_PARTS"]
 
 # The contract's sources as shipped; a lecturer may add more (each needs data/sources/<source_id>.txt), so
 # nothing a learner reads counts them or names them from here: counts and names come from sources.csv.
@@ -32,7 +33,13 @@ WHOLE_NUMBER = (r"[0-9]{1,9}", "a whole number written with the digits 0-9 (at m
 YEAR = (r"[0-9]{4}", "a year written with four digits (0-9)")
 YEAR_MONTH = (r"[0-9]{4}(-(0[1-9]|1[0-2]))?", "a date written YYYY or YYYY-MM, with the month 01 to 12")
 DAY = (r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])", "a date written YYYY-MM-DD")
-NURSING_ASPECTS = ("common side effects", "serious side effects", "monitor", "teach", "escalate")
+NURSING_ASPECTS = ("common side effects", "serious side effects", "monitor", "teach", "escalate", "interactions",
+                   "pregnancy and contraception", "kidney and liver", "hazardous-drug handling", "within the class")
+# What every nursing class must have. A class only the editors name (editors_drugs.csv) has all ten aspects; for
+# the classes of the drugs the texts name, the last five are shown where drafted and reviewed (docs/drafts/issue19).
+NURSING_CORE = NURSING_ASPECTS[:5]
+# The parts of an editors' section on how treatment is chosen today for one subtype, in the order shown.
+SUBTYPE_PARTS = ("usual sequence today", "tests that drive it", "what changed since the texts")
 
 
 @dataclass(frozen=True)
@@ -235,6 +242,32 @@ TABLES = (
         key=("drug_class",),
         required=("drug_class", "how_it_works", "citation", "checked", "review_by"),
         formats={"checked": DAY, "review_by": DAY},
+    ),
+    # The drugs the editors name that the texts do not (CDK4/6 inhibitors, antibody-drug conjugates, ...): kept
+    # apart from drugs.csv, so the explorer's and the lessons' drug lists stay the texts'. ``category`` is the
+    # lesson whose nursing box shows the drug; ``status`` says where it is not (or no longer) approved.
+    Table(
+        "editors_drugs",
+        columns=("generic", "brand", "drug_class", "category", "field", "status", "citation", "checked", "review_by"),
+        key=("generic",),
+        required=("generic", "drug_class", "category", "field", "citation", "checked", "review_by"),
+        refs={"drug_class": ("pharmacology", "drug_class"), "category": ("categories", "category"),
+              "field": ("editors_fields", "field")},
+        multi=("category",),
+        formats={"checked": DAY, "review_by": DAY},
+    ),
+    # How treatment is chosen today for one subtype (hormone-receptor-positive/HER2-negative, ...): shown in a
+    # lesson beside what the texts said, and in the explorer when all of its ``characteristics`` are chosen.
+    Table(
+        "subtypes",
+        columns=("subtype", "label", "characteristics", "part", "note", "citation", "checked", "review_by"),
+        key=("subtype", "part", "note"),
+        required=("subtype", "label", "characteristics", "part", "note", "citation", "checked", "review_by"),
+        refs={"characteristics": ("characteristics", "characteristic")},
+        multi=("characteristics",),
+        choices={"part": SUBTYPE_PARTS},
+        formats={"checked": DAY, "review_by": DAY},
+        consistent={"subtype": ("label", "characteristics")},
     ),
     # A worked DISCERN rating of one text (notebook 07): the editors' judgement, each score with its reason and,
     # where there is one, the words of the text it rests on.

@@ -17,11 +17,11 @@ import pandas as pd
 
 from ..load import Atlas, Problem, atlas_or_default
 from ..query import SEP, categories, drugs
-from ..schema import NURSING_ASPECTS, TABLES
+from ..schema import NURSING_ASPECTS, SUBTYPE_PARTS, TABLES
 
 __all__ = ["notes_for_quote", "selection_notes", "since_then", "covered", "checked", "next_review", "nursing_classes",
            "nursing_notes", "pharmacology", "nursing_topics", "NURSING_ASPECTS", "EDITORS_TABLES", "field_labels",
-           "doses_in", "warnings"]
+           "doses_in", "warnings", "editors_drugs", "subtypes", "subtype_rows", "SUBTYPE_PARTS"]
 
 #: The tables written in the editors' voice: every one carries ``checked`` and ``review_by``.
 EDITORS_TABLES = tuple(t.name for t in TABLES if "review_by" in t.columns)
@@ -145,8 +145,34 @@ def nursing_classes(category: str, atlas: Atlas | None = None) -> list[tuple[str
     return [(cls, list(part["generic"])) for cls, part in d.groupby("nursing_class", sort=False)]
 
 
+def editors_drugs(category: str, atlas: Atlas | None = None) -> list[tuple[str, list[dict]]]:
+    """(drug class, its rows of ``editors_drugs.csv``) for the drugs the editors name, not the texts, whose nursing
+    notes a category's lesson shows, in the table's order."""
+    d = atlas_or_default(atlas)["editors_drugs"]
+    d = d[d["category"].map(lambda v: category in v.split(SEP)).astype(bool)]
+    return [(cls, part.to_dict("records")) for cls, part in d.groupby("drug_class", sort=False)]
+
+
+def subtypes(atlas: Atlas | None = None) -> dict[str, dict]:
+    """The subtypes the editors describe: id -> {"label", "characteristics" (a list)}, in the table's order."""
+    s = atlas_or_default(atlas)["subtypes"]
+    return {r["subtype"]: {"label": r["label"], "characteristics": r["characteristics"].split(SEP)}
+            for r in s.drop_duplicates("subtype").to_dict("records")}
+
+
+def subtype_rows(subtype: str, atlas: Atlas | None = None) -> pd.DataFrame:
+    """The editors' sentences on how treatment is chosen today for one subtype, part by part
+    (usual sequence today, tests that drive it, what changed since the texts), each in the table's order."""
+    s = atlas_or_default(atlas)["subtypes"]
+    if subtype not in set(s["subtype"]):
+        raise ValueError(f"unknown subtype {subtype!r}; valid: {', '.join(dict.fromkeys(s['subtype']))}")
+    s = s[s["subtype"] == subtype]
+    return s.assign(_o=s["part"].map(SUBTYPE_PARTS.index)).sort_values("_o", kind="stable").drop(columns="_o") \
+        .reset_index(drop=True)
+
+
 def nursing_notes(drug_class: str, atlas: Atlas | None = None) -> pd.DataFrame:
-    """The nursing notes of one drug class, in the order common, serious, monitor, teach, escalate."""
+    """The nursing notes of one drug class, in the order of ``NURSING_ASPECTS`` (common side effects first)."""
     n = atlas_or_default(atlas)["nursing_notes"]
     n = n[n["drug_class"] == drug_class]
     return n.assign(_o=n["aspect"].map(NURSING_ASPECTS.index)).sort_values("_o").drop(columns="_o").reset_index(drop=True)

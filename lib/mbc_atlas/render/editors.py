@@ -8,6 +8,7 @@ True
 from __future__ import annotations
 
 from ..analysis import appraisal, editors
+from ..analysis.editors import SUBTYPE_PARTS
 from ..analysis.appraisal import DISCERN, DISCERN_CITATION, DISCERN_SECTIONS, OVERALL_WORDS, RATING_WORDS
 from ..load import Atlas, atlas_or_default
 from ..analysis.compare import not_from_texts
@@ -15,8 +16,8 @@ from ..words import lower_first, upper_first
 from . import html
 from .html import Html, el
 
-__all__ = ["fence", "note_box", "notes_html", "selection_html", "since_then_html", "nursing_html", "nursing_markdown",
-           "discern_worked_html"]
+__all__ = ["fence", "note_box", "notes_html", "selection_html", "selection_boxes", "subtype_html", "since_then_html",
+           "nursing_html", "nursing_markdown", "discern_worked_html"]
 
 
 
@@ -60,8 +61,49 @@ def notes_html(quote: str, source_id: str, atlas: Atlas | None = None, seen: set
 
 
 def selection_html(selection, atlas: Atlas | None = None, seen: set | None = None) -> Html:
-    """The editors' notes for a selection (empty when there are none); ``seen`` as in :func:`notes_html`."""
-    return _unseen(editors.selection_notes(selection, atlas), atlas, seen)
+    """The editors' boxes for a selection (empty when there are none): the notes whose characteristics are all
+    chosen, then the section on how treatment is chosen today for each subtype the selection names, folded;
+    ``seen`` as in :func:`notes_html`."""
+    a = atlas_or_default(atlas)
+    chosen = set(selection)
+    subtypes = [s for s, d in editors.subtypes(a).items() if set(d["characteristics"]) <= chosen
+                and (seen is None or f"subtype:{s}" not in seen)]
+    if seen is not None:
+        seen.update(f"subtype:{s}" for s in subtypes)
+    return html.join([_unseen(editors.selection_notes(selection, a), a, seen),
+                      *(subtype_html(s, a, folded=True) for s in subtypes)])
+
+
+def selection_boxes(atlas: Atlas | None = None) -> list[dict]:
+    """Every editors' box that a selection can bring, with the characteristics that must all be chosen for it:
+    what the kernel-free site shows by the rule of :func:`selection_html`."""
+    a = atlas_or_default(atlas)
+    notes = [{"characteristics": n["characteristic"].split(";"), "html": str(note_box(n, a))}
+             for n in a["editor_notes"].to_dict("records") if n["characteristic"]]
+    return notes + [{"characteristics": d["characteristics"], "html": str(subtype_html(s, a, folded=True))}
+                    for s, d in editors.subtypes(a).items()]
+
+
+def subtype_html(subtype: str, atlas: Atlas | None = None, folded: bool = False) -> Html:
+    """The editors' section on how treatment is chosen today for one subtype: the usual sequence, the tests that
+    drive it and what changed since the texts, each sentence cited. ``folded`` puts it behind a summary line (the
+    explorer's answer, where it sits beside the texts' words)."""
+    a = atlas_or_default(atlas)
+    rows = editors.subtype_rows(subtype, a)
+    label = editors.subtypes(a)[subtype]["label"]
+    parts = []
+    for part in SUBTYPE_PARTS:
+        items = [el("li", r["note"], _source(r["citation"])) for r in rows[rows["part"] == part].to_dict("records")]
+        if items:
+            parts.append([el("h4", upper_first(part), cls="heading"), el("ul", items, cls="list")])
+    intro = el("p", "What current guidelines describe for this subtype, beside what the texts said: how treatment is "
+                    "usually chosen, not advice for any one patient.", cls="para")
+    title = f"How treatment is chosen today: {lower_first(label)} disease — {fence(a)}"
+    body = [intro, parts]
+    if folded:
+        body = el("details", el("summary", "Show the editors' section (the usual sequence, the tests that drive it, "
+                                           "what changed since the texts)"), body)
+    return _fenced(title, body, rows, "subtype", subtype)
 
 
 def since_then_html(category: str, atlas: Atlas | None = None) -> Html:
@@ -91,24 +133,48 @@ def since_then_html(category: str, atlas: Atlas | None = None) -> Html:
     return _fenced(f"Since then — {fence(a)}: {label}", body, rows, "since-then")
 
 
+def _drug_list(rows: list[dict]) -> Html:
+    """The drugs the editors name for a class, each with its status and the label that shows its indication."""
+    items = [el("li", f"{r['generic']}" + (f" ({r['brand']})" if r["brand"] else "") + (f": {r['status']}" if r["status"]
+                                                                                       else ""), _source(r["citation"]))
+             for r in rows]
+    return el("div", el("p", el("strong", "Named by the editors, not by the texts:"), cls="para"),
+              el("ul", items, cls="list"), cls="editors-drugs")
+
+
+def _class_section(cls_: str, heading: str, named: list[dict], a: Atlas) -> tuple[Html, list[dict]]:
+    ph = editors.pharmacology(cls_, a)
+    notes = editors.nursing_notes(cls_, a).to_dict("records")
+    rows = [[el("dt", upper_first(r["aspect"]), cls="nursing-term"),
+             el("dd", r["note"], _source(r["citation"]), cls="nursing-item")]
+            for r in notes]
+    # folded, so a learner opens the class she is looking up (a printed handout opens every one)
+    section = el("details", el("summary", el("h4", heading, cls="summary-heading"), cls="reveal"),
+                 _drug_list(named) if named else None,
+                 el("p", el("strong", "How it works."), " ", ph["how_it_works"], cls="para"),
+                 _source(ph["citation"]), el("dl", rows, cls="line"), cls="nursing", data_class=cls_)
+    return section, [ph, *notes, *named]
+
+
 def nursing_html(category: str, atlas: Atlas | None = None) -> Html:
-    """What a nurse needs for the drug classes the texts file under a category, and the nursing topics that
-    go with it: how each class works, side effects, monitoring, teaching, when to escalate ("" when none)."""
+    """What a nurse needs for the drug classes the texts file under a category, then for the classes of the drugs the
+    editors name there (kept apart: the texts' drug lists stay the texts'), and the nursing topics that go with it:
+    how each class works, side effects, monitoring, teaching, when to escalate and what a handbook adds ("" when
+    none)."""
     a = atlas_or_default(atlas)
     parts, shown = [], []
     fields = editors.field_labels(a)
     classes = editors.nursing_classes(category, a)
+    named = dict(editors.editors_drugs(category, a))
     topics = editors.nursing_topics(category, a).to_dict("records")
     for cls_, generics in classes:
-        ph = editors.pharmacology(cls_, a)
-        notes = editors.nursing_notes(cls_, a).to_dict("records")
-        shown += [ph, *notes]
-        rows = [[el("dt", upper_first(r["aspect"]), cls="nursing-term"),
-                 el("dd", r["note"], _source(r["citation"]), cls="nursing-item")]
-                for r in notes]
-        parts.append(el("section", el("h4", f"{upper_first(cls_)} ({', '.join(generics)})", cls="heading"),
-                        el("p", el("strong", "How it works."), " ", ph["how_it_works"], cls="para"),
-                        _source(ph["citation"]), el("dl", rows, cls="line"), cls="nursing", data_class=cls_))
+        section, rows = _class_section(cls_, f"{upper_first(cls_)} ({', '.join(generics)})", named.pop(cls_, []), a)
+        parts.append(section)
+        shown += rows
+    for cls_, drugs in named.items():
+        section, rows = _class_section(cls_, f"{upper_first(cls_)}: a class the texts do not name", drugs, a)
+        parts.append(section)
+        shown += rows
     for r in topics:
         shown.append(r)
         parts.append(el("section", el("h4", f"{fields[r['field']]}: {r['topic']}", cls="heading"),
@@ -116,33 +182,54 @@ def nursing_html(category: str, atlas: Atlas | None = None) -> Html:
                         data_field=r["field"]))
     if not parts:
         return Html()
-    # the box is titled by what it holds: the category's drug classes, and each field its topics are filed under
-    held = ([a.category_labels[category]] if classes else []) + [fields[r["field"]] for r in topics]
+    # the box is titled by what it holds: the category's drug classes, and each field the editors' drugs and the
+    # topics are filed under
+    held = (([a.category_labels[category]] if classes else []) + [fields[d[0]["field"]] for d in named.values()]
+            + [fields[r["field"]] for r in topics])
     label = "; ".join(lower_first(t) for t in dict.fromkeys(held))
     intro = el("p", "Teaching notes for nursing students, drawn from prescribing information and guidelines: what to "
                     "know and where to look it up. They are not instructions for care: doses, schedules and procedures "
-                    "follow the prescriber, the prescribing information and local protocols.", cls="para")
+                    "follow the prescriber, the prescribing information and local protocols. Open a drug class to "
+                    "read how it works, its side effects, what is monitored and taught, when to escalate, and what a "
+                    "handbook adds (interactions, pregnancy, kidney and liver, safe handling, the differences within "
+                    "the class).", cls="para")
     return _fenced(f"What a nurse needs: {label} — {fence(a)}", [intro, parts], shown, "nursing")
 
 
 def nursing_markdown(atlas: Atlas | None = None) -> str:
-    """Every nursing note as one printable Markdown page (``docs/nursing_notes.md``)."""
+    """Every nursing note as one printable Markdown page (``docs/nursing_notes.md``): the classes of the drugs the
+    texts name, then those of the drugs only the editors name."""
     a = atlas_or_default(atlas)
     lines = [f"# Nursing notes by drug class (editors' notes — {fence(a)})", "",
-             f"Generated from `data/nursing_notes.csv` and `data/pharmacology.csv` (checked {editors.checked(a)}, "
-             f"next review {editors.next_review(a['nursing_notes'])}). "
+             f"Generated from `data/nursing_notes.csv`, `data/pharmacology.csv` and `data/editors_drugs.csv` (checked "
+             f"{editors.checked(a)}, next review {editors.next_review(a['nursing_notes'])}). "
              "Teaching notes for nursing students, each with its source: what to know and where to look it up. "
              "They are not instructions for care: doses, schedules and procedures follow the prescriber, the "
              "prescribing information and local protocols. Educational use only, not medical advice.", ""]
     cell = lambda s: s.replace("|", "/").replace("\n", " ")  # noqa: E731
+    done: set = set()
+
+    def one(cls_: str, heading: str, named: list[dict]) -> None:
+        done.add(cls_)
+        lines.extend([f"## {heading}", ""])
+        if named:
+            lines.extend(["Named by the editors, not by the texts: " + "; ".join(
+                r["generic"] + (f" ({r['brand']})" if r["brand"] else "") + (f", {r['status']}" if r["status"] else "")
+                for r in named) + ".", ""])
+        lines.extend([f"**How it works.** {editors.pharmacology(cls_, a)['how_it_works']}", "",
+                      "| aspect | note | source |", "|---|---|---|"])
+        lines.extend(f"| {r['aspect']} | {cell(r['note'])} | {cell(r['citation'])} |"
+                     for r in editors.nursing_notes(cls_, a).to_dict("records"))
+        lines.append("")
+
+    named_all = a["editors_drugs"]
+    by_class = {c: p.to_dict("records") for c, p in named_all.groupby("drug_class", sort=False)}
     for cat in a["categories"]["category"]:
         for cls_, generics in editors.nursing_classes(cat, a):
-            lines += [f"## {upper_first(cls_)} ({', '.join(generics)})", "",
-                      f"**How it works.** {editors.pharmacology(cls_, a)['how_it_works']}", "",
-                      "| aspect | note | source |", "|---|---|---|"]
-            lines += [f"| {r['aspect']} | {cell(r['note'])} | {cell(r['citation'])} |"
-                      for r in editors.nursing_notes(cls_, a).to_dict("records")]
-            lines.append("")
+            one(cls_, f"{upper_first(cls_)} ({', '.join(generics)})", by_class.get(cls_, []))
+    for cls_, named in by_class.items():
+        if cls_ not in done:
+            one(cls_, f"{upper_first(cls_)} (a class the texts do not name)", named)
     return "\n".join(lines)
 
 

@@ -21,7 +21,7 @@ from ..load import Atlas, atlas_or_default
 from ..query import FITS, TIERS, Disagreement, characteristics, drugs, place, restriction, statements
 from . import html
 from .answer import TIER_HEADINGS, cell, view
-from .editors import note_box
+from .editors import selection_boxes
 from .feedback import explanation_html, key_words, optional_html
 from .html import Html, el
 
@@ -101,8 +101,7 @@ def explorer_data(atlas: Atlas | None = None) -> dict:
         "statements": out_statements,
         "drugs": out_drugs,
         "silent": {c: str(v.silent_item(c)) for c in g.order if c not in named},
-        "for_selection": [{"characteristics": n["characteristic"].split(";"), "html": str(note_box(n, a))}
-                          for n in a["editor_notes"].to_dict("records") if n["characteristic"]],
+        "for_selection": selection_boxes(a),
         "disagreements": [{"characteristics": d["characteristic"].split(";"), "html": str(v.disagreement(Disagreement(**d)))}
                           for d in a["disagreements"].to_dict("records")],
         "cells": [str(cell(k)) for k in range(v.n_texts + 1)],

@@ -116,6 +116,8 @@ STYLES: dict[str, str] = {
     "nursing": "margin:8px 0",
     "nursing-term": "font-weight:bold;margin-top:4px",
     "nursing-item": "margin:0 0 0 14px",
+    "editors-drugs": "margin:4px 0",
+    "summary-heading": "display:inline;font-size:1.05em;margin:0",
     # the self-check
     "case": f"border-left:4px solid {OKABE_ITO['blue']};padding:4px 10px;margin:4px 0",
     "feedback-right": f"border-left:6px solid {OKABE_ITO['bluish_green']};padding:4px 10px",
