@@ -1,12 +1,15 @@
-"""Build an offline HTML version of every notebook into site/ (``make site``).
+"""Build an offline HTML version of every notebook into site/ (``make site``, or ``make site OUT=folder``).
 
-Each notebook is executed in a fresh kernel with its widget state stored, exported with a template whose
-scripts (require.js and the Jupyter widgets HTML manager) are installed from the npm registry at build
-time and copied into site/_static, so the pages need no network. site/index.html lists them in reading order.
+Each notebook is executed in a fresh kernel and exported with a template that links one copy of each
+stylesheet and of the page script (site/_static) and each figure as its own file (site/_images), so a page
+carries only its words. Cells marked ``mbc.offline`` get versions that need no kernel; a page keeps widget
+state, and the Jupyter widgets HTML manager (installed from the npm registry at build time), only when a live
+widget view is left on it. The pages need no network. site/index.html lists them in reading order.
 """
 from __future__ import annotations
 
 import argparse
+import base64
 import re
 import shutil
 import subprocess
@@ -29,6 +32,9 @@ MANAGER_DIST = ASSETS / "node_modules" / "@jupyter-widgets" / "html-manager" / "
 REQUIRE_JS = ASSETS / "node_modules" / "requirejs" / "require.js"
 AXE_JS = ASSETS / "node_modules" / "axe-core" / "axe.min.js"     # for the accessibility tests, never shipped
 FONTS = (".woff", ".woff2", ".ttf", ".eot", ".svg")
+LAB_STATIC = Path(HTMLExporter(template_name="lab").template_paths[0]) / "static"   # the lab template's CSS
+LAB_NOTICE = "/* JupyterLab's styles: Copyright (c) Jupyter Development Team; the Modified BSD License. */\n"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def install_js() -> None:
@@ -65,15 +71,20 @@ def npm_failed(err: Exception) -> str:
             "site builds without the network.")
 
 
-def copy_static(out: Path) -> None:
+def copy_static(out: Path, widgets: bool) -> None:
+    """The files every page links (stylesheets, the page script); the widget manager only when a page needs it."""
     static = out / "_static"
     static.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(REQUIRE_JS, static / "require.js")
+    lab = "\n".join((LAB_STATIC / f).read_text(encoding="utf-8") for f in ("index.css", "theme-light.css"))
+    (static / "lab.css").write_text(LAB_NOTICE + re.sub(r"/\*.*?\*/", "", lab, flags=re.S), encoding="utf-8")
     shutil.copy2(ASSETS / "site.css", static / "site.css")
     (static / "mbc.css").write_text(stylesheet(site=True), encoding="utf-8")   # the theme's named styles
-    for f in MANAGER_DIST.iterdir():
-        if f.name == "embed-amd.js" or f.suffix in FONTS:
-            shutil.copy2(f, static / f.name)
+    (static / "offline.js").write_text(offline.SCRIPT, encoding="utf-8")
+    if widgets:
+        shutil.copy2(REQUIRE_JS, static / "require.js")
+        for f in MANAGER_DIST.iterdir():
+            if f.name == "embed-amd.js" or f.suffix in FONTS:
+                shutil.copy2(f, static / f.name)
 
 
 def execute(path: Path) -> nbformat.NotebookNode:
@@ -116,16 +127,38 @@ def work_without_a_kernel(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 SITE_NAME = "Metastatic breast cancer in patient-education texts"
 
 
-def export(nb: nbformat.NotebookNode, title: str = "") -> str:
-    nb = work_without_a_kernel(nb)
-    nb.metadata["title"] = f"{title} — {SITE_NAME}" if title else SITE_NAME
-    exporter = HTMLExporter(extra_template_basedirs=[str(ASSETS)], template_name="template",
-                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    exporter.require_js_url = "_static/require.js"
-    exporter.widget_renderer_url = "_static/embed-amd.js"
-    html, _ = exporter.from_notebook_node(nb)
-    # Links between notebooks point at their HTML twins.
-    return re.sub(r'href="([0-9]{2}_[a-z_]+)\.ipynb"', r'href="\1.html"', html)
+class Page:
+    """One exported notebook: its HTML, its figures (file name -> PNG bytes) and whether it needs the widget
+    manager (a live widget view is left on it)."""
+
+    def __init__(self, nb: nbformat.NotebookNode, name: str, title: str = ""):
+        nb = work_without_a_kernel(nb)
+        self.images = _extract_images(nb, name)
+        self.widgets = any(WIDGET_VIEW in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
+        if not self.widgets:
+            nb.metadata.pop("widgets", None)     # state for widgets the page replaced: dead weight
+        nb.metadata["title"] = f"{title} — {SITE_NAME}" if title else SITE_NAME
+        exporter = HTMLExporter(extra_template_basedirs=[str(ASSETS)], template_name="template",
+                                exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+        exporter.require_js_url = "_static/require.js"
+        exporter.widget_renderer_url = "_static/embed-amd.js"
+        offline_cells = any("offline" in c.get("metadata", {}).get("mbc", {}) for c in nb.cells)
+        html, _ = exporter.from_notebook_node(nb, resources={"mbc_offline": offline_cells})
+        # Links between notebooks point at their HTML twins.
+        self.html = re.sub(r'href="([0-9]{2}_[a-z_]+)\.ipynb"', r'href="\1.html"', html)
+
+
+def _extract_images(nb: nbformat.NotebookNode, name: str) -> dict[str, bytes]:
+    """Take each PNG out of the page into its own file under _images/ (the template links it by name)."""
+    images = {}
+    for c in nb.cells:
+        for o in c.get("outputs", []):
+            if "image/png" in o.get("data", {}):
+                file = f"_images/{name}-{len(images) + 1}.png"
+                images[file] = base64.b64decode(o["data"]["image/png"])
+                o["data"]["image/png"] = ""
+                o.setdefault("metadata", {}).setdefault("filenames", {})["image/png"] = file
+    return images
 
 
 def index_html(pages: list[tuple[str, str]]) -> str:
@@ -148,16 +181,24 @@ self-check work in the page itself; nothing you choose leaves your computer.</p>
 def build(out: Path, notebooks_dir: Path = ROOT / "notebooks", names=None) -> list[Path]:
     """Execute and export the notebooks (all of the learning path, or ``names``) into ``out``."""
     install_js()
-    out.mkdir(parents=True, exist_ok=True)
-    copy_static(out)
     pages = [(n, t) for n, t in NOTEBOOKS if (names is None or n in names) and (notebooks_dir / f"{n}.ipynb").is_file()]
-    written = []
-    for name, title in pages:
-        print(f"  {name}", flush=True)
-        path = out / f"{name}.html"
-        path.write_text(export(execute(notebooks_dir / f"{name}.ipynb"), title), encoding="utf-8")
-        written.append(path)
-    (out / "index.html").write_text(index_html(pages), encoding="utf-8")
+    try:
+        (out / "_images").mkdir(parents=True, exist_ok=True)
+        written, widgets = [], False
+        for name, title in pages:
+            print(f"  {name}", flush=True)
+            page = Page(execute(notebooks_dir / f"{name}.ipynb"), name, title)
+            for file, png in page.images.items():
+                (out / file).write_bytes(png)
+            path = out / f"{name}.html"
+            path.write_text(page.html, encoding="utf-8")
+            written.append(path)
+            widgets |= page.widgets
+        copy_static(out, widgets)
+        (out / "index.html").write_text(index_html(pages), encoding="utf-8")
+    except PermissionError as err:
+        raise SystemExit(f"make site could not write {err.filename}: permission denied. Build the site in a folder "
+                         "you can write to, for example: make site OUT=/tmp/mbc-site") from None
     return written
 
 

@@ -63,6 +63,25 @@ def test_every_page_renders_offline(site, browser_context, artifacts):
         page.close()
 
 
+def test_pages_carry_only_what_they_use(site, browser_context):
+    """One linked copy of each stylesheet and of the page script; figures as files; no widget state or widget
+    manager for widgets the site replaced; nothing fetched twice or never used."""
+    base, names = site
+    for name in names:
+        page, failed = open_offline(browser_context, f"{base}/{name}.html")
+        fetched = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name.split('/').pop())")
+        html = page.content()
+        assert "<style" not in html.split("</head>")[0], name               # the lab styles are linked, not inlined
+        assert "widget-state+json" not in html and "embed-amd.js" not in fetched and "require.js" not in fetched, name
+        assert "data:image/png" not in html, name
+        scripts = page.eval_on_selector_all("script[src]", "els => els.map(e => e.getAttribute('src'))")
+        assert len(scripts) == len(set(scripts)), (name, scripts)
+        has_offline = page.locator(".mbc-offline-explorer, .mbc-offline-quiz, .mbc-offline-score").count() > 0
+        assert ("_static/offline.js" in scripts) == has_offline, name
+        assert {"lab.css", "site.css", "mbc.css"} <= set(fetched) and failed == [], (name, fetched)
+        page.close()
+
+
 def test_figures_and_tables_render(site, browser_context):
     base, names = site
     page, failed = open_offline(browser_context, f"{base}/01_the_big_picture.html")

@@ -1,9 +1,8 @@
 // The explorer and the self-check on a page with no kernel. Every answer was decided and rendered in Python
 // (mbc_atlas.render.offline); this script only looks up the pieces for the learner's choices and puts them
-// together. It is included once per widget; the first copy does the work.
+// together. The page links it once, after every explorer, question and score it serves.
 (function () {
   "use strict";
-  if (window.mbcOffline) { window.mbcOffline.init(); return; }
 
   function join(items, word) {
     if (items.length <= 1) return items.join("");
@@ -212,14 +211,12 @@
   }
 
   function init() {
-    document.querySelectorAll(".mbc-offline-explorer:not([data-ready])").forEach(function (el) {
-      el.dataset.ready = "1"; explorer(el); });
-    document.querySelectorAll(".mbc-offline-quiz:not([data-ready])").forEach(function (el) {
-      el.dataset.ready = "1"; quiz(el); });
+    document.querySelectorAll(".mbc-offline-explorer").forEach(explorer);
+    document.querySelectorAll(".mbc-offline-quiz").forEach(quiz);
     updateScore();
   }
 
-  window.mbcOffline = { init: init, about: about, speaks: speaks };   // about and speaks: for the parity test
+  window.mbcOffline = { about: about, speaks: speaks };   // for the parity test
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

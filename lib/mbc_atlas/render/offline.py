@@ -27,7 +27,8 @@ from .html import Html, el
 
 __all__ = ["SCRIPT", "explorer_data", "explorer_html", "quiz_item_html", "score_html"]
 
-#: The page script, shipped with the package; the same copy serves the explorer and the self-check.
+#: The page script, shipped with the package: one copy per page (the site links it) serves every explorer,
+#: question and score on it.
 SCRIPT = files(__package__).joinpath("offline.js").read_text(encoding="utf-8")
 
 
@@ -116,10 +117,6 @@ def _data(cls: str, payload) -> Html:
     return el("script", html.Html(json.dumps(payload).replace("</", "<\\/")), type="application/json", cls=cls)
 
 
-def _script() -> Html:
-    return el("script", html.Html(SCRIPT))
-
-
 def _choice(kind: str, name: str, value: str, words: str, checked: bool = False) -> Html:
     return el("label", el("input", type=kind, name=name, value=value, checked=checked), " ", words, cls="off-choice")
 
@@ -144,7 +141,7 @@ def explorer_html(atlas: Atlas | None = None) -> Html:
                                      "this page were written when it was made and need no JavaScript; so do the "
                                      "definitions below."),
               form, v.definitions(), el("div", cls="off-answer", aria_live="polite", data_selection=""),
-              _data("explorer-data", explorer_data(a)), _script(), cls="offline-explorer")
+              _data("explorer-data", explorer_data(a)), cls="offline-explorer")
 
 
 def _without_script(words: str, *more) -> Html:
@@ -169,10 +166,10 @@ def quiz_item_html(item: Item, number: str = "", atlas: Atlas | None = None) -> 
                                            explanation)),
               el("button", "Check my answer", type="button", cls="off-check"),
               el("div", cls="off-feedback", role="status", aria_live="polite"),
-              _data("quiz-data", payload), _script(), cls="offline-quiz", data_item=item.id)
+              _data("quiz-data", payload), cls="offline-quiz", data_item=item.id)
 
 
 def score_html() -> Html:
     """The running score of every offline question on the page."""
     return el("div", el("strong", "Your score:"), " ", el("span", "0 right; nothing answered yet.", cls="off-score-text"),
-              " Nothing leaves this computer.", _script(), cls="offline-score", role="status", aria_live="polite")
+              " Nothing leaves this computer.", cls="offline-score", role="status", aria_live="polite")
