@@ -596,10 +596,10 @@ def _contract(tables) -> list[Problem]:
 
 def _editors_layer(tables) -> list[Problem]:
     """The editors' notes each sit beside a quote (``source_id`` + ``anchor``) or a selection
-    (``characteristic``), never both; every nursing class has its nursing aspects (the core five for a class the texts'
-    drugs belong to, all ten for a class only the editors name; its pharmacology paragraph is a reference that schema.py checks); and a
+    (``characteristic``), never both; every nursing class, the texts' or the editors', has all its nursing aspects (its
+    pharmacology paragraph is a reference that schema.py checks); and a
     drug the editors name is not one the texts name, so the texts' drug lists stay the texts'."""
-    from .schema import NURSING_ASPECTS, NURSING_CORE
+    from .schema import NURSING_ASPECTS
 
     problems = []
     if "editor_notes" in tables:
@@ -614,11 +614,9 @@ def _editors_layer(tables) -> list[Problem]:
                                         + ("both" if ch else "neither")))
     if "nursing_notes" in tables:
         have = set(zip(tables["nursing_notes"]["drug_class"], tables["nursing_notes"]["aspect"]))
-        texts_classes = set(tables["drugs"]["nursing_class"]) if "drugs" in tables else set()
         for name, col in (("drugs", "nursing_class"), ("editors_drugs", "drug_class")):
             for row, cls in _rows(tables[name][col]) if name in tables else ():
-                needed = NURSING_CORE if cls in texts_classes else NURSING_ASPECTS
-                missing = [a for a in needed if cls and (cls, a) not in have]
+                missing = [a for a in NURSING_ASPECTS if cls and (cls, a) not in have]
                 if missing:
                     problems.append(Problem(f"{name}.csv", row, col, f"nursing_notes.csv has no "
                                             f"{', '.join(missing)} for {cls!r}"))

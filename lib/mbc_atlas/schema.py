@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = ["SOURCE_IDS", "CATEGORIES", "SYSTEMIC", "LOCAL", "CHARACTERISTICS", "ONE_OF", "BASES", "TABLES",
-           "TABLES_BY_NAME", "Table", "NURSING_ASPECTS", "NURSING_CORE",
+           "TABLES_BY_NAME", "Table", "NURSING_ASPECTS",
            "SUBTYPE_PARTS"]
 
 # The contract's sources as shipped; a lecturer may add more (each needs data/sources/<source_id>.txt), so
@@ -35,9 +35,7 @@ YEAR_MONTH = (r"[0-9]{4}(-(0[1-9]|1[0-2]))?", "a date written YYYY or YYYY-MM, w
 DAY = (r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])", "a date written YYYY-MM-DD")
 NURSING_ASPECTS = ("common side effects", "serious side effects", "monitor", "teach", "escalate", "interactions",
                    "pregnancy and contraception", "kidney and liver", "hazardous-drug handling", "within the class")
-# What every nursing class must have. A class only the editors name (editors_drugs.csv) has all ten aspects; for
-# the classes of the drugs the texts name, the last five are shown where drafted and reviewed (docs/drafts/issue19).
-NURSING_CORE = NURSING_ASPECTS[:5]
+# What every nursing class has, in the order shown: the class of a drug the texts name and one only the editors name.
 # The parts of an editors' section on how treatment is chosen today for one subtype, in the order shown.
 SUBTYPE_PARTS = ("usual sequence today", "tests that drive it", "what changed since the texts")
 
