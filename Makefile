@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8866
 POOL   ?= 2
-# What make explorer serves: the explorer alone (NOTEBOOK=notebooks/06_explorer.ipynb serves the whole lesson).
+# What make explorer VOILA=1 serves: the explorer alone (NOTEBOOK=notebooks/06_explorer.ipynb serves the lesson).
 NOTEBOOK ?= docs/class/explorer.ipynb
 # The hub's proxy (configurable-http-proxy), from npm, installed from tools/class/package-lock.json.
 PROXY  := tools/class/node_modules/.bin/configurable-http-proxy
@@ -51,11 +51,17 @@ test: setup class-deps
 check: setup
 	$(BIN)/python -m mbc_atlas check
 
-# The explorer for a room: preheated kernels, closed pages give their kernels back, idle ones are culled
-# (docs/class/voila.py). POOL kernels wait ready; for a class, POOL=number of students (bench/README.md).
+# The explorer for a room, with no kernel: the site's explorer, served on http://127.0.0.1:$(PORT)/ and made again
+# when the data changes (tools/serve_explorer.py). VOILA=1 serves it through Voila instead, a kernel per student:
+# preheated kernels, closed pages give their kernels back, idle ones are culled (docs/class/voila.py); POOL kernels
+# wait ready; for a class, POOL=number of students (bench/README.md).
 explorer: setup
+ifeq ($(VOILA),1)
 	$(BIN)/voila $(NOTEBOOK) --Voila.ip=127.0.0.1 --port=$(PORT) \
 		--Voila.config_file_paths=docs/class --pool_size=$(POOL)
+else
+	$(BIN)/python tools/serve_explorer.py --port $(PORT)
+endif
 
 # A trial hub on http://127.0.0.1:8000 (settings: docs/class/jupyterhub_config.py); state kept in hub/.
 hub: setup class-deps
@@ -65,8 +71,9 @@ hub: setup class-deps
 bench: setup class-deps
 	$(BIN)/python tools/bench.py
 
+# OUT=folder builds the site elsewhere (a read-only checkout); the default is site/.
 site: setup
-	$(BIN)/python tools/build_site.py
+	$(BIN)/python tools/build_site.py $(if $(OUT),--out "$(OUT)")
 
 handout: setup
 	$(BIN)/python tools/build_handouts.py

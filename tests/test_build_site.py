@@ -1,11 +1,12 @@
-"""``make site`` when npm is there but its registry is not: a clear paragraph and a non-zero exit, no traceback.
-
+"""``make site`` when npm is there but its registry is not, or its folder cannot be written: a clear paragraph and a
+non-zero exit, no traceback.
 (The site itself is built and opened in a browser by tests/browser/test_site.py.)
 """
 import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,7 @@ TOOLS = ROOT / "tools"
 
 _INSTALL = """
 import sys
+from pathlib import Path
 from pathlib import Path
 sys.path.insert(0, {tools!r})
 import build_site
@@ -55,3 +57,22 @@ def test_every_way_npm_can_fail_gets_the_same_paragraph(err, says):
         sys.path.remove(str(TOOLS))
     text = build_site.npm_failed(err)
     assert says in text and "@jupyter-widgets/html-manager" in text and "\n" not in text
+
+
+def test_a_folder_it_cannot_write_gets_one_sentence_naming_make_site_out(tmp_path, monkeypatch):
+    sys.path.insert(0, str(TOOLS))
+    try:
+        import build_site
+    finally:
+        sys.path.remove(str(TOOLS))
+    if os.geteuid() == 0:                  # root writes anywhere a mode allows: /sys refuses even root
+        out = Path("/sys/mbc-site")
+    else:
+        out = tmp_path / "read-only"
+        out.mkdir(mode=0o500)
+    monkeypatch.setattr(build_site, "install_js", lambda: None)
+    with pytest.raises(SystemExit) as stop:
+        build_site.build(out, names=["09_glossary"])
+    message = str(stop.value)
+    assert message.startswith(f"make site could not write {out}") and "permission denied" in message
+    assert "make site OUT=" in message and "\n" not in message

@@ -129,9 +129,10 @@ SITE_NAME = "Metastatic breast cancer in patient-education texts"
 
 class Page:
     """One exported notebook: its HTML, its figures (file name -> PNG bytes) and whether it needs the widget
-    manager (a live widget view is left on it)."""
+    manager (a live widget view is left on it). A page served alone (``in_site=False``) has no link to the
+    lessons."""
 
-    def __init__(self, nb: nbformat.NotebookNode, name: str, title: str = ""):
+    def __init__(self, nb: nbformat.NotebookNode, name: str, title: str = "", in_site: bool = True):
         nb = work_without_a_kernel(nb)
         self.images = _extract_images(nb, name)
         self.widgets = any(WIDGET_VIEW in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
@@ -143,7 +144,8 @@ class Page:
         exporter.require_js_url = "_static/require.js"
         exporter.widget_renderer_url = "_static/embed-amd.js"
         offline_cells = any("offline" in c.get("metadata", {}).get("mbc", {}) for c in nb.cells)
-        html, _ = exporter.from_notebook_node(nb, resources={"mbc_offline": offline_cells})
+        html, _ = exporter.from_notebook_node(nb, resources={"mbc_offline": offline_cells,
+                                                                      "mbc_in_site": in_site})
         # Links between notebooks point at their HTML twins.
         self.html = re.sub(r'href="([0-9]{2}_[a-z_]+)\.ipynb"', r'href="\1.html"', html)
 
