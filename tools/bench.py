@@ -12,6 +12,8 @@ Sections (run them all, or name some: ``python tools/bench.py python``):
   (tools/bench_collection.py).
 - ``scale``: the Python toggle time and the site build's explorer data for today's data and for copies with
   ten and fifty times the statements (tools/bench_scale.py).
+- ``site`` and ``room``: the offline site's weight and page loads, and ``make explorer``'s kernel-free explorer
+  against the bare-Voila floor with 300 simulated students (tools/bench_site.py).
 - ``class``: a class's load (tools/bench_class.py): the explorer as ``make explorer`` serves a room against a
   bare-Voila floor, kernels given back after visits, thirty students on Voila and thirty on the JupyterHub.
 
@@ -34,6 +36,7 @@ from pathlib import Path
 from bench_class import class_section
 from bench_collection import collection_section
 from bench_scale import scale_section
+from bench_site import room_section, site_section
 from mbc_atlas.render.answer import view
 from mbc_atlas.widgets import explorer as ex
 
@@ -200,7 +203,7 @@ def browser_section() -> dict:
 
 
 SECTIONS = {"python": python_section, "browser": browser_section, "collection": collection_section,
-            "class": class_section, "scale": lambda: scale_section(summarize, lambda atlas: python_random_combinations(300, atlas=atlas))}
+            "class": class_section, "site": site_section, "room": room_section, "scale": lambda: scale_section(summarize, lambda atlas: python_random_combinations(300, atlas=atlas))}
 
 
 # -- report ----------------------------------------------------------------------------------------------
@@ -253,7 +256,7 @@ def table(results: dict) -> str:
                 rows.append((f"{section}.{name}", str(s["n"]), f'{s["median_ms"]:.2f}', f'{s["p95_ms"]:.2f}',
                              f'{s["max_ms"]:.2f}'))
             elif isinstance(s, dict) and "median_s" in s:
-                rows.append((f"{section}.{name}", str(s["runs"]), f'{s["median_s"] * 1000:.0f}',
+                rows.append((f"{section}.{name}", str(s.get("runs", s.get("n"))), f'{s["median_s"] * 1000:.0f}',
                              f'x{s["ratio_to_floor"]:.2f} floor' if "ratio_to_floor" in s else "", ""))
             elif isinstance(s, dict) and "median_peak_mib" in s:
                 rows.append((f"{section}.{name}", str(s["runs"]), f'{s["median_peak_mib"]:.0f} MiB peak', "", ""))
