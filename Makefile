@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+SETTINGS := $(VENV)/.settings
 PORT   ?= 8866
 POOL   ?= 2
 # What make explorer VOILA=1 serves: the explorer alone (NOTEBOOK=notebooks/06_explorer.ipynb serves the lesson).
@@ -23,10 +24,14 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	$(BIN)/python tools/quiet_lab.py
 	touch $@
 
-setup: $(STAMP)
+# Lab's and the kernels' settings (tools/env_settings.py), written again when the tool changes.
+$(SETTINGS): tools/env_settings.py $(STAMP)
+	$(BIN)/python tools/env_settings.py
+	touch $@
+
+setup: $(STAMP) $(SETTINGS)
 
 $(PROXY): tools/class/package.json tools/class/package-lock.json
 	cd tools/class && npm ci --no-audit --no-fund --loglevel=error

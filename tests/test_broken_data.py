@@ -202,6 +202,9 @@ CASES += [
      "row 2 but 'Hormone receptor status' here; every row of one group must give the same"),
     ("choose_differs_in_a_group", _cell("characteristics", 4, "choose", "any"), "characteristics.csv", 4, "choose",
      "group 'receptor' has choose 'one' on row 2 but 'any' here"),
+    # found by tests/test_fuzz_lessons.py: check passed, then notebooks 02, 04 and 06 raised KeyError('')
+    ("quote_without_its_source", _cell("drugs", 6, "restriction_source_id", ""), "drugs.csv", 6,
+     "restriction_source_id", "is empty, but restriction_quote holds a quote: name the text it is quoted from"),
 ]
 
 

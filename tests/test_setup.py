@@ -71,13 +71,15 @@ def test_a_venv_whose_python_is_gone_is_made_again(tmp_path):
     """A .venv left behind by a removed or upgraded Python: make says so and makes it again (dry run)."""
     shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
     (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "tools").mkdir()
+    shutil.copy(ROOT / "tools" / "env_settings.py", tmp_path / "tools")
     bin_dir = tmp_path / ".venv" / "bin"
     bin_dir.mkdir(parents=True)
     (bin_dir / "python").symlink_to(tmp_path / "no-such-python")
     (tmp_path / ".venv" / ".installed").write_text("")      # newer than pyproject.toml, as after a good setup
     out = subprocess.run(["make", "-n", "-C", str(tmp_path), "setup"], capture_output=True, text=True, timeout=60)
     assert "making .venv again" in out.stdout + out.stderr
-    assert "-m venv --clear .venv" in out.stdout
+    assert "-m venv --clear .venv" in out.stdout and "tools/env_settings.py" in out.stdout   # and its settings
     (bin_dir / "python").unlink()
     (bin_dir / "python").symlink_to(shutil.which("python3"))
     out = subprocess.run(["make", "-n", "-C", str(tmp_path), "setup"], capture_output=True, text=True, timeout=60)

@@ -26,7 +26,7 @@ __all__ = ["CITED", "KINDS", "WORKBOOKS", "cited", "lesson_tables", "characteris
 KINDS = {"statement": ("statements", "statement_id"), "passage": ("passages", "passage_id"),
          "disagreement": ("disagreements", "disagreement_id"), "characteristic": ("characteristics", "characteristic"),
          "topic": ("passages", "topic"), "term": ("glossary", "term"), "drug": ("drugs", "generic"),
-         "source": ("sources", "source_id"), "stance": ("stances", "stance")}
+         "source": ("sources", "source_id"), "stance": ("stances", "stance"), "subtype": ("subtypes", "subtype")}
 
 #: Every id a lesson (notebooks/NN_*.ipynb), a figure or the self-check names in its code, by what names it.
 #: ``tests/test_guard.py`` reads the notebooks and fails, printing the entry to paste here, when a notebook
@@ -40,7 +40,7 @@ CITED: dict[str, dict[str, tuple]] = {
     "notebook 02": {"characteristic": ("premenopausal",),
                     "disagreement": ("after_hormonal_stops", "unknown_receptor_status"),
                     "passage": ("hormone_receptors-1", "side_effects-1", "side_effects-2"),
-                    "statement": ("bco-01", "fas-03", "fas-04", "soc-05"),
+                    "statement": ("bco-01", "fas-03", "fas-04", "soc-05"), "subtype": ("hr_positive_her2_negative",),
                     "term": ("SERD", "SERM", "antiestrogen", "aromatase inhibitor", "estrogen", "hormone receptor",
                              "hormone-receptor-negative", "hormone-receptor-positive", "menopause",
                              "ovarian function suppression", "progesterone"),
@@ -50,6 +50,7 @@ CITED: dict[str, dict[str, tuple]] = {
                                 "chemotherapy_schedule-3", "chemotherapy_schedule-4", "chemotherapy_schedule-5",
                                 "chemotherapy_when-1", "side_effects-4"),
                     "source": ("breastcancer_org",), "stance": ("usually_recommended",), "statement": ("fas-12",),
+                    "subtype": ("triple_negative",),
                     "term": ("anthracycline", "bone marrow", "chemotherapy", "combination therapy", "cycle",
                              "intravenous", "single-agent therapy", "taxane"),
                     "topic": ("chemotherapy_how",)},
@@ -57,7 +58,7 @@ CITED: dict[str, dict[str, tuple]] = {
                     "drug": ("everolimus",),
                     "passage": ("side_effects-5", "targeted_how-1", "targeted_how-2", "targeted_how-3",
                                 "targeted_how-4", "targeted_how-5", "targeted_how-6", "targeted_how-7"),
-                    "statement": ("jon-06",),
+                    "statement": ("jon-06",), "subtype": ("her2_positive",),
                     "term": ("HER2", "HER2-low", "mTOR inhibitor", "monoclonal antibody", "overexpressed",
                              "targeted therapy", "tyrosine kinase inhibitor")},
     "notebook 05": {"characteristic": ("isolated_metastasis", "liver", "lymphangitic_spread", "many_small_spots"),
@@ -77,7 +78,7 @@ CITED: dict[str, dict[str, tuple]] = {
 
 #: The tables a lesson cannot do without: each must have at least one row (tables a lesson can do without,
 #: such as developments.csv, are shown as "nothing here yet" when empty).
-_NEEDED = ("passages", "disagreements", "glossary", "drugs")
+_NEEDED = ("passages", "disagreements", "glossary", "drugs", "subtypes")
 
 
 def lesson_tables(tables: dict) -> list[tuple]:

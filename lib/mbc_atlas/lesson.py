@@ -23,7 +23,8 @@ from .render.html import Html, TextAlternative, el
 
 __all__ = ["NOTEBOOKS", "OBJECTIVES", "disclaimer", "note_text", "note_html", "note", "nav", "learning_path",
            "learning_path_text", "quotes", "cites", "key_points", "reveal", "scenario", "disagreements",
-           "instruments", "currency", "since_then", "nursing", "editors_answer", "discern_worked", "stance_words"]
+           "instruments", "currency", "since_then", "nursing", "editors_answer", "discern_worked", "stance_words",
+           "MADE_BY", "run_first", "load_ipython_extension"]
 
 NOTEBOOKS = (
     ("00_start_here", "Start here"),
@@ -224,3 +225,37 @@ def stance_words(atlas: Atlas | None = None) -> HTML:
     return HTML(html.el("p", "The texts put a statement more or less firmly. Strongest: ", join(strongest, "or"),
                         ". Then, less firmly: ", "; ".join(join(g, "or") for g in middle), ". Weakest: ",
                         join(weakest, "or"), ".", cls="para"))
+
+
+# -- a cell run before the cell it needs -------------------------------------------------------------------------------
+
+#: Each name a lesson's code makes, and the cell that makes it: what it is, and the words it begins with
+#: (``tests/test_run_first.py`` holds this to the notebooks).
+MADE_BY = {"mbc": ("the lesson's first code cell", "# Set up"),
+           "check": ("the self-check cell above", "# The self-check")}
+
+
+def run_first(name: str) -> list[str]:
+    """What a learner reads, in place of ``NameError``, when she runs a cell before the cell that makes ``name``.
+
+    >>> run_first("check")[0]
+    'This cell needs the self-check cell above (it begins "# The self-check"), which has not run yet.'
+    """
+    what, opening = MADE_BY[name]
+    return [f'This cell needs {what} (it begins "{opening}"), which has not run yet.',
+            "When a lesson is opened, or restarted, none of its cells has run.",
+            "What to do: in the menu bar at the top, choose Run > Run All Cells.",
+            "(Or click that cell, press Shift+Enter, and go on pressing Shift+Enter down to this cell.)",
+            f"Python's own words: NameError: name '{name}' is not defined"]
+
+
+def load_ipython_extension(shell) -> None:
+    """Make a lesson's kernel say what to run when a cell needs a name a cell above it makes (IPython loads this
+    in every kernel of the project's environment: ``tools/env_settings.py`` writes the setting). Every other
+    error is shown as IPython shows it."""
+    def handler(self, etype, value, tb, tb_offset=None):
+        if etype is NameError and value.name in MADE_BY and value.name not in self.user_ns:
+            value._render_traceback_ = lambda: run_first(value.name)     # IPython shows this in place of a traceback
+        self.showtraceback((etype, value, tb), tb_offset=tb_offset)
+
+    shell.set_custom_exc((NameError,), handler)

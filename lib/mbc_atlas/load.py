@@ -503,6 +503,9 @@ def _quotes(t: Table, df: pd.DataFrame, tables: dict, texts: dict) -> list[Probl
         headings = df[t.list_items[col]] if col in t.list_items else [""] * len(df)
         for (row, quote), sid, heading in zip(_rows(df[col]), df[source_col], headings):
             words = len(quote.split())
+            if quote.strip() and not sid.strip() and source_col not in t.required:   # (required: named empty)
+                problems.append(Problem(t.file, row, source_col, f"is empty, but {col} holds a quote: name the "
+                                        "text it is quoted from (a source_id of sources.csv)"))
             if heading and sid in texts and quote and words < t.quote_min_words:
                 if not _list_item(quote, heading, texts[sid]):
                     problems.append(Problem(t.file, row, col, f"is {words} word{'s' if words > 1 else ''} long "
