@@ -1,5 +1,6 @@
 """``make site`` when npm is there but its registry is not, or its folder cannot be written: a clear paragraph and a
 non-zero exit, no traceback.
+
 (The site itself is built and opened in a browser by tests/browser/test_site.py.)
 """
 import os
