@@ -20,6 +20,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+from pygments.formatters import HtmlFormatter
 
 from mbc_atlas.analysis import quiz
 from mbc_atlas.lesson import NOTEBOOKS, note_html
@@ -75,7 +77,8 @@ def copy_static(out: Path, widgets: bool) -> None:
     """The files every page links (stylesheets, the page script); the widget manager only when a page needs it."""
     static = out / "_static"
     static.mkdir(parents=True, exist_ok=True)
-    lab = "\n".join((LAB_STATIC / f).read_text(encoding="utf-8") for f in ("index.css", "theme-light.css"))
+    lab = "\n".join([*((LAB_STATIC / f).read_text(encoding="utf-8") for f in ("index.css", "theme-light.css")),
+                     HtmlFormatter(style=CSSHTMLHeaderPreprocessor().style).get_style_defs(".highlight")])
     (static / "lab.css").write_text(LAB_NOTICE + re.sub(r"/\*.*?\*/", "", lab, flags=re.S), encoding="utf-8")
     shutil.copy2(ASSETS / "site.css", static / "site.css")
     (static / "mbc.css").write_text(stylesheet(site=True), encoding="utf-8")   # the theme's named styles
