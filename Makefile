@@ -68,10 +68,12 @@ else
 	$(BIN)/python tools/serve_explorer.py --port $(PORT)
 endif
 
-# A trial hub on http://127.0.0.1:8000 (settings: docs/class/jupyterhub_config.py); state kept in hub/.
+# A trial hub on http://127.0.0.1:8000 (settings: docs/class/jupyterhub_config.py); state kept in HUB_DIR (hub/).
+# While it runs, HUB_DIR/jupyterhub.lock holds its process id: a second make hub says so and leaves it alone.
+HUB_DIR ?= hub
 hub: setup class-deps
-	mkdir -p hub
-	cd hub && ../$(BIN)/jupyterhub -f ../docs/class/jupyterhub_config.py
+	mkdir -p "$(HUB_DIR)"
+	cd "$(HUB_DIR)" && "$(CURDIR)/$(BIN)/jupyterhub" -f "$(CURDIR)/docs/class/jupyterhub_config.py"
 
 bench: setup class-deps
 	$(BIN)/python tools/bench.py

@@ -15,7 +15,6 @@ import signal
 import sys
 import tempfile
 import threading
-from html import escape
 from pathlib import Path
 
 import nbformat
@@ -23,6 +22,7 @@ import nbformat
 import build_site
 from mbc_atlas.lesson import note_html
 from mbc_atlas.load import DataError, check, load
+from mbc_atlas.widgets.explorer import problems_html
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "docs" / "class" / "explorer.ipynb"    # the explorer alone, as make explorer VOILA=1 serves it
@@ -41,16 +41,10 @@ def explorer_page() -> str:
 
 
 def problems_page(problems) -> str:
-    items = "\n".join(f"<li>{escape(str(p))}</li>" for p in problems)
+    """The page while the data has problems: the words the notebook explorer shows in its place."""
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>The explorer — the data has problems</title>
-<link rel="stylesheet" href="_static/site.css"><link rel="stylesheet" href="_static/mbc.css"></head>
-<body class="mbc-site-index"><main><h1>The explorer cannot show: the data has {len(problems)} problem(s)</h1>
-<p>Whoever edited the data can mend each one below (run <code>make check</code> to see them again); reload this
-page once they are mended.</p>
-<ol>
-{items}
-</ol></main></body></html>
+<html lang="en"><head><meta charset="utf-8"><title>The explorer — the data has problems</title></head>
+<body><main>{problems_html(DataError(problems))}</main></body></html>
 """
 
 

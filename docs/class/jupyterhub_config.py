@@ -45,6 +45,7 @@ MBC_HUB_PROXY                     the configurable-http-proxy program           
 The proxy comes from npm. ``make hub`` (and ``make test``) install it into tools/class/node_modules from
 the committed lockfile (``npm ci``), so no global install is needed. MBC_HUB_PROXY points at another copy.
 """
+import atexit
 import importlib.util
 import os
 import random
@@ -65,6 +66,60 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 def _setting(name: str, default: str) -> str:
     return os.environ.get(name) or default
 
+
+# -- one hub per state folder -------------------------------------------------------------------------------
+# A second hub started from the same folder (a second ``make hub``) would stop the first one's proxy (its process
+# id is kept in this folder), then die on the ports the first one holds. While a hub runs, jupyterhub.lock here
+# holds its process id, and a second one stops before it touches anything.
+LOCK = Path("jupyterhub.lock").resolve()     # the hub's state folder: its working folder (hub/ for make hub)
+
+
+def _running_hub() -> int | None:
+    """The process id of the hub that holds the lock, if that process still runs (and, where /proc tells,
+    is a hub)."""
+    try:
+        pid = int(LOCK.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    if pid == os.getpid():
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        pass                                  # it runs, as another user
+    cmdline = Path(f"/proc/{pid}/cmdline")
+    if cmdline.is_file() and b"jupyterhub" not in cmdline.read_bytes():
+        return None                           # the id went to another program after the hub stopped
+    return pid
+
+
+def _unlock() -> None:
+    if LOCK.is_file() and LOCK.read_text().split()[:1] == [str(os.getpid())]:
+        LOCK.unlink()
+
+
+def _lock() -> None:
+    for _attempt in range(2):
+        try:
+            fd = os.open(LOCK, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            pid = _running_hub()
+            if pid is not None:
+                sys.exit(f"A hub is already running from {LOCK.parent} (process {pid}), so this one stops and "
+                         f"leaves it alone: stop that one first (Ctrl+C where it runs, or kill {pid}) to start "
+                         "it again.")
+            LOCK.unlink(missing_ok=True)      # left by a hub that did not stop cleanly
+            continue
+        with os.fdopen(fd, "w") as f:
+            f.write(f"{os.getpid()}\n")
+        atexit.register(_unlock)
+        return
+    sys.exit(f"Could not take {LOCK}: another hub is starting from {LOCK.parent} at this moment.")
+
+
+_lock()
 
 ip = _setting("MBC_HUB_IP", "127.0.0.1")
 port = int(_setting("MBC_HUB_PORT", "8000"))

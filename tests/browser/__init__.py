@@ -93,11 +93,12 @@ def _stop(proc: subprocess.Popen):
 
 
 @contextmanager
-def _serve(cmd, cwd: Path, tmp: Path, log: Path, base: str, ready_path: str, procs: list | None = None):
+def _serve(cmd, cwd: Path, tmp: Path, log: Path, base: str, ready_path: str, procs: list | None = None,
+           env: dict | None = None):
     """Run a server command, yield its base URL once ``ready_path`` answers, and always stop it."""
     with open(log, "w") as out:
-        proc = subprocess.Popen(cmd, cwd=cwd, env=_jupyter_env(tmp), stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        proc = subprocess.Popen(cmd, cwd=cwd, env={**_jupyter_env(tmp), **(env or {})}, stdout=out,
+                                stderr=subprocess.STDOUT, start_new_session=True)
     if procs is not None:
         procs.append(proc)
     try:
@@ -135,16 +136,17 @@ def lab_server(tmp: Path):
 
 
 @contextmanager
-def voila_server(tmp: Path, notebook: Path = NOTEBOOK, args=(), procs: list | None = None):
+def voila_server(tmp: Path, notebook: Path = NOTEBOOK, args=(), procs: list | None = None, env: dict | None = None):
     """Voila serving the explorer notebook on a free loopback port; yields its base URL.
 
     ``args`` are extra command-line options (e.g. ``ROOM_ARGS``, as ``make explorer`` serves a class);
-    ``procs``, when given, receives the server's Popen (to count and weigh its kernels)."""
+    ``procs``, when given, receives the server's Popen (to count and weigh its kernels); ``env`` adds
+    environment variables (its log is ``tmp/voila.log``)."""
     port = free_port()
     log = tmp / "voila.log"
     cmd = [str(BIN / "voila"), str(notebook), "--no-browser", "--Voila.ip=127.0.0.1", f"--port={port}",
            "--Voila.port_retries=0", *args]
-    with _serve(cmd, ROOT, tmp, log, f"http://127.0.0.1:{port}", "/voila/static/voila.js", procs) as base:
+    with _serve(cmd, ROOT, tmp, log, f"http://127.0.0.1:{port}", "/voila/static/voila.js", procs, env) as base:
         yield base
 
 

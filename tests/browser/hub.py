@@ -92,6 +92,8 @@ class Hub:
     repo_url: str       # file:// URL of the published collection
     log: Path
     proc: subprocess.Popen
+    state: Path | None = None   # the hub's state folder (its working folder: hub/ for make hub)
+    env: dict | None = None     # the environment it was started with (its ports, the class password, ...)
 
     def link(self, notebook: str = FIRST_NOTEBOOK) -> str:
         return nbgitpuller_link(self.base, self.repo_url, notebook)
@@ -179,7 +181,7 @@ def hub_server(tmp: Path, idle_minutes: float = 60, extra_env: dict | None = Non
     with open(log, "w") as out:
         proc = subprocess.Popen([str(BIN / "jupyterhub"), "-f", str(config)], cwd=state, env=env, stdout=out,
                                 stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_restore_sigint)
-    hub = Hub(f"http://127.0.0.1:{port}", homes, password, repo_url, log, proc)
+    hub = Hub(f"http://127.0.0.1:{port}", homes, password, repo_url, log, proc, state, env)
     seen: dict = {}
     try:
         _wait_http(hub.base + "/hub/login", proc, log)

@@ -53,8 +53,9 @@ def test_broken_data_is_listed_on_the_page_and_mending_it_brings_the_explorer_ba
     page = browser_context.new_page()
     page.goto(base + "/", wait_until="load")
     text = page.inner_text("body")
-    assert "The explorer cannot show: the data has" in text and "categories.csv, row 3, column 'scope'" in text
+    assert "The explorer cannot open: the collection\u2019s data has 1 problem" in text
+    assert "categories.csv, row 3, column 'scope'" in text
     set_cell(data, "categories", 3, "scope", "systemic")
     page.reload(wait_until="load")
-    assert "cannot show" not in page.inner_text("body") and page.locator("form[aria-label=Characteristics]").count() == 1
+    assert "cannot open" not in page.inner_text("body") and page.locator("form[aria-label=Characteristics]").count() == 1
     page.close()

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+import urllib.request
 
 import pytest
 
@@ -124,3 +125,26 @@ def test_make_test_installs_the_proxy_from_the_committed_lockfile():
         pytest.skip("make is not installed")
     out = subprocess.run(["make", "-n", "-C", str(ROOT), "test"], capture_output=True, text=True, timeout=60)
     assert "tools/class/node_modules/.bin/configurable-http-proxy" in out.stdout   # npm ci, from the lockfile
+
+
+def test_a_second_make_hub_says_the_first_runs_and_leaves_it_alone(hub):
+    """A second ``make hub`` from the same folder (hub/) once stopped the running hub's proxy, then died with a
+    traceback. Now the running hub's lock (its process id) stops it first, with one sentence."""
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    if subprocess.run(["make", "-q", "-C", str(ROOT), "setup"], capture_output=True, timeout=60).returncode != 0:
+        pytest.skip("the .venv is not up to date (make setup): make hub would build it first")
+    assert (hub.state / "jupyterhub.lock").read_text().split() == [str(hub.proc.pid)]
+    proxies = [p for p in hub.descendants() if "configurable-http-proxy" in " ".join(p.cmdline())]
+    assert len(proxies) == 1
+    # the same folder, ports and password as the running hub: what typing make hub twice does
+    out = subprocess.run(["make", "-s", "-C", str(ROOT), "hub", f"HUB_DIR={hub.state}"], env=hub.env,
+                         capture_output=True, text=True, timeout=180)
+    said = out.stdout + out.stderr
+    assert out.returncode != 0, said
+    assert f"A hub is already running from {hub.state} (process {hub.proc.pid})" in said, said
+    assert "Traceback" not in said and "proxy" not in said.lower(), said
+    assert hub.proc.poll() is None and proxies[0].is_running()
+    with urllib.request.urlopen(hub.base + "/hub/login", timeout=30) as r:
+        assert r.status == 200
+    assert (hub.state / "jupyterhub.lock").read_text().split() == [str(hub.proc.pid)]

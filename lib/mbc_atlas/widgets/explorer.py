@@ -19,7 +19,7 @@ from ipywidgets.widgets.widget_bool import CheckboxStyle
 from ipywidgets.widgets.widget_string import HTMLStyle
 
 from .. import lesson
-from ..load import Atlas
+from ..load import Atlas, DataError, listing
 from ..query import validate_selection
 from ..render import html
 from ..render.answer import AnswerView, render, view, visible_text
@@ -178,5 +178,36 @@ class Explorer(widgets.VBox):
 
 def explorer(atlas: Atlas | None = None) -> Explorer:
     """The live explorer: toggles for the characteristics, the answer with its quotes beneath (the learner's
-    ``mbc.explorer()``)."""
-    return Explorer(atlas)
+    ``mbc.explorer()``).
+
+    When the data is broken, it shows what ``make check`` lists (where a served page shows no traceback), then
+    raises the :class:`~mbc_atlas.DataError`."""
+    try:
+        return Explorer(atlas)
+    except DataError as err:
+        from IPython import get_ipython
+        from IPython.display import HTML, display
+
+        if get_ipython() is not None:
+            display(HTML(problems_html(err)))
+        raise
+
+
+def problems_html(err: DataError) -> str:
+    """What a learner sees instead of the explorer when the data is broken: why, whom to tell, and the check's
+    list of problems (for the lecturer).
+
+    >>> from mbc_atlas import Problem
+    >>> "statements.csv, row 3: x" in problems_html(DataError([Problem("statements.csv", 3, None, "x")]))
+    True
+    """
+    n = len(err.problems)
+    lines = [line.strip().removeprefix("- ") for line in listing(err.problems)]
+    return html.stylesheet() + html.el(
+        "div",
+        html.el("p", html.el("strong", "The explorer cannot open: the collection\u2019s data has "
+                                       f"{n} problem{'' if n == 1 else 's'}."), cls="para"),
+        html.el("p", "Please tell your lecturer. For the lecturer: mend each problem below in the data folder, "
+                     "run make check, then reload this page.", cls="para"),
+        html.el("ul", [html.el("li", line) for line in lines], cls="list"),
+        cls="note", role="alert", data_problems=n)
