@@ -6,6 +6,7 @@ is row 1) and the column, so a lecturer who edits a CSV can find and mend it.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 import re
@@ -165,7 +166,12 @@ def load(data_dir: str | os.PathLike | None = None) -> Atlas:
 
 def data_folder(data_dir: str | os.PathLike | None = None) -> Path:
     """The folder :func:`load` and :func:`check` read: ``data_dir``, else $MBC_ATLAS_DATA, else data/."""
-    return Path(data_dir or os.environ.get("MBC_ATLAS_DATA") or DEFAULT_DATA_DIR).resolve()
+    return _resolved(os.fspath(data_dir or os.environ.get("MBC_ATLAS_DATA") or DEFAULT_DATA_DIR), os.getcwd())
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(folder: str, cwd: str) -> Path:      # cwd: a relative folder names another one after os.chdir
+    return Path(cwd, folder).resolve()
 
 
 # The one cache: folder -> (fingerprint of its files, Atlas or the list of problems found).
@@ -174,18 +180,20 @@ _CACHE_SIZE = 8
 
 
 def _fingerprint(data_dir: Path) -> tuple:
-    """Name, modification time (ns) and size of every file in the folder and in its sources/ folder."""
+    """Name, modification time (ns), size and inode of every file in the folder and in its sources/ folder: one
+    stat a file, the least that sees a file rewritten in place (``load`` pays it on every call)."""
     stamp = []
     for sub in ("", "sources"):
         try:
-            with os.scandir(data_dir / sub) as entries:
+            with os.scandir(os.path.join(data_dir, sub)) as entries:
                 for e in entries:
                     if e.is_file():
                         st = e.stat()
                         stamp.append((sub, e.name, st.st_mtime_ns, st.st_size, st.st_ino))
         except OSError:
-            stamp.append((sub, None))
-    return tuple(sorted(stamp, key=repr))
+            stamp.append((sub, "", -1, -1, -1))     # the folder cannot be read: that, too, is a state to notice
+    stamp.sort()
+    return tuple(stamp)
 
 
 def _load(data_dir: Path) -> Atlas:
