@@ -11,7 +11,7 @@ NOTEBOOK ?= docs/class/explorer.ipynb
 # The hub's proxy (configurable-http-proxy), from npm, installed from tools/class/package-lock.json.
 PROXY  := tools/class/node_modules/.bin/configurable-http-proxy
 
-.PHONY: setup class-deps lab test check explorer hub bench site handout terms notebooks clean
+.PHONY: setup class-deps lab test check explorer hub bench site handout terms notebooks question-bank clean
 
 # A .venv whose Python no longer runs (the Python it was made from was removed or upgraded) is made again.
 ifeq ($(shell [ -d $(VENV) ] && ! $(BIN)/python -c '' >/dev/null 2>&1 && echo broken),broken)
@@ -81,6 +81,10 @@ bench: setup class-deps
 # OUT=folder builds the site elsewhere (a read-only checkout); the default is site/.
 site: setup
 	$(BIN)/python tools/build_site.py $(if $(OUT),--out "$(OUT)")
+
+# The self-check's questions and cases as question banks: Moodle XML and QTI 1.2 (Canvas), into OUT (question-bank/).
+question-bank: setup
+	$(BIN)/python -m mbc_atlas.render.question_bank --out "$(or $(OUT),question-bank)"
 
 handout: setup
 	$(BIN)/python tools/build_handouts.py

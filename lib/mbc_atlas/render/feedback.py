@@ -18,8 +18,8 @@ from .answer import view
 from .html import Html, el
 from .tables import jama_comparison_table
 
-__all__ = ["explanation_html", "feedback_html", "prompt_html", "score_html", "question_html",
-           "checklist_summary_html", "checklist_reference_html"]
+__all__ = ["explanation_html", "feedback_html", "general_feedback_html", "verdict_html", "key_words", "optional_html",
+           "prompt_html", "score_html", "question_html", "checklist_summary_html", "checklist_reference_html"]
 
 
 def explanation_html(item: Item | Explanation, atlas: Atlas | None = None) -> Html:
@@ -45,17 +45,27 @@ def feedback_html(item: Item, chosen: str | Iterable[Optional[str]], atlas: Atla
     chosen = {chosen} if isinstance(chosen, str) else {c for c in chosen if c is not None}
     if not chosen:
         return el("p", "Choose an answer first, then press the button.", cls="feedback-empty", role="status")
-    key = key_words(item)
     if grade(item, chosen):
-        head = el("p", el("strong", "\u2714 Right."), f" The answer is: {key}.", cls="feedback-right", role="status")
+        head = verdict_html(item, True)
     else:
         missed = [item.label(v) for _, v in item.options if v in item.key and v not in chosen]
         extra = [item.label(v) for _, v in item.options if v in chosen and v not in item.key]
-        bits = ([f"You left out: {'; '.join(missed)}."] if missed else []) + (
-            [f"Not in the answer: {'; '.join(extra)}."] if extra else [])
-        head = el("p", el("strong", "\u2718 Not quite."), f" {' '.join(bits)} The answer is: {key}.",
-                  cls="feedback-wrong", role="status")
-    return head + optional_html(item) + el("div", explanation_html(item, atlas), cls="explanation")
+        head = verdict_html(item, False, " ".join(([f"You left out: {'; '.join(missed)}."] if missed else [])
+                                                  + ([f"Not in the answer: {'; '.join(extra)}."] if extra else [])))
+    return head + general_feedback_html(item, atlas)
+
+
+def verdict_html(item: Item, right: bool, said: str = "") -> Html:
+    """Right or not, what the learner missed or added (``said``), and the answer in words."""
+    words = " ".join(w for w in (said, f"The answer is: {key_words(item)}.") if w)
+    return el("p", el("strong", "\u2714 Right." if right else "\u2718 Not quite."), f" {words}",
+              cls="feedback-right" if right else "feedback-wrong", role="status")
+
+
+def general_feedback_html(item: Item, atlas: Atlas | None = None) -> Html:
+    """What follows right-or-not, whatever was chosen: the optional categories with why, then the explanation
+    with its quotes (also the general feedback of the question banks, :mod:`mbc_atlas.render.question_bank`)."""
+    return optional_html(item) + el("div", explanation_html(item, atlas), cls="explanation")
 
 
 def key_words(item: Item) -> str:
