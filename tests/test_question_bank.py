@@ -197,9 +197,11 @@ def test_both_banks_grade_every_answer_as_the_self_check(bank):
 
 
 @pytest.fixture(scope="session")
-def qti_dtd(pytestconfig):
-    """The IMS QTI ASI 1.2.1 DTD (IMS, 14 Feb 2003, "approved as a Final release"), from the pyslet sdist."""
-    folder = pytestconfig.cache.mkdir("ims_qti_dtd")
+def qti_dtd(pytestconfig, tmp_path_factory):
+    """The IMS QTI ASI 1.2.1 DTD (IMS, 14 Feb 2003, "approved as a Final release"), from the pyslet sdist (kept in
+    pytest's cache, or fetched for this run when the cache is turned off)."""
+    cache = getattr(pytestconfig, "cache", None)
+    folder = cache.mkdir("ims_qti_dtd") if cache else tmp_path_factory.mktemp("ims_qti_dtd")
     dtd = folder / "ims_qtiasiv1p2p1.dtd"
     if not dtd.exists():
         got = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
