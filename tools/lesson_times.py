@@ -25,7 +25,8 @@ TASKS = (("a check-your-understanding question", 2, r"lesson\.reveal\("),
          ("a self-check case", 3, r"check\.show\(\"case_"),
          ("a self-check question", 2, r"check\.show\(\"(?!case_)"),
          ("exploring the explorer freely", 15, r"^mbc\.explorer\(\)"),
-         ("rating a text with the checklist", 15, r"^mbc\.checklist\(\)"))
+         ("rating a text with the checklist", 15, r"^mbc\.checklist\(\)"),
+         ("appraising a whole text yourself", 10, r"^## Appraise it yourself"))
 
 
 @dataclass(frozen=True)
@@ -78,9 +79,9 @@ def estimate(path: Path) -> Estimate:
 
 def stated(estimate_: Estimate) -> str:
     """The notebook header's sentence for an estimate."""
+    folded = f"; opening every folded box adds about {estimate_.folded}" if estimate_.folded else ""
     return (f"**Time:** about {estimate_.minutes} minutes ({estimate_.reading} to read at {READING_WPM} words a "
-            f"minute, {estimate_.task_minutes} for the tasks); opening every folded box adds about "
-            f"{estimate_.folded}.")
+            f"minute, {estimate_.task_minutes} for the tasks){folded}.")
 
 
 def main() -> int:

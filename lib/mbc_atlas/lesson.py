@@ -12,9 +12,9 @@ from collections.abc import Iterable
 import pandas as pd
 from IPython.display import HTML
 
-from .analysis.compare import dates_sentence
-from .load import Atlas
-from .query import stances
+from .analysis.compare import dates_sentence, fact_words
+from .load import Atlas, atlas_or_default
+from .query import sources, stances
 from .words import join
 from .render import html, prose
 from .render.answer import scenario_html
@@ -24,7 +24,7 @@ from .render.html import Html, TextAlternative, el
 __all__ = ["NOTEBOOKS", "OBJECTIVES", "disclaimer", "note_text", "note_html", "note", "nav", "learning_path",
            "learning_path_text", "quotes", "cites", "key_points", "reveal", "scenario", "disagreements",
            "instruments", "currency", "since_then", "nursing", "editors_answer", "discern_worked", "stance_words",
-           "MADE_BY", "run_first", "load_ipython_extension"]
+           "texts", "MADE_BY", "run_first", "load_ipython_extension"]
 
 NOTEBOOKS = (
     ("00_start_here", "Start here"),
@@ -37,6 +37,7 @@ NOTEBOOKS = (
     ("07_comparing_sources", "Comparing the sources"),
     ("08_self_check", "Self-check"),
     ("09_glossary", "Glossary"),
+    ("10_the_texts", "The texts, whole"),
 )
 
 #: One line per notebook: what a learner will be able to do (one measurable verb each).
@@ -51,6 +52,7 @@ OBJECTIVES = {
     "07_comparing_sources": "compare the texts, appraise them, and say where they disagree",
     "08_self_check": "check your understanding with questions and cases",
     "09_glossary": "identify what a word in the texts means and which texts use it",
+    "10_the_texts": "appraise each text whole: who published it, when, who paid, and everything it says",
 }
 
 
@@ -225,6 +227,22 @@ def stance_words(atlas: Atlas | None = None) -> HTML:
     return HTML(html.el("p", "The texts put a statement more or less firmly. Strongest: ", join(strongest, "or"),
                         ". Then, less firmly: ", "; ".join(join(g, "or") for g in middle), ". Weakest: ",
                         join(weakest, "or"), ".", cls="para"))
+
+
+def texts(atlas: Atlas | None = None) -> HTML:
+    """Every text whole, as received: who published it, when and who paid (each fact with its basis, from
+    ``sources.csv``), then all its words, line breaks kept, so an appraisal can read what a quote leaves out."""
+    a = atlas_or_default(atlas)
+    parts = []
+    for rec in sources(a).to_dict("records"):
+        facts = [el("li", el("strong", f"{what}: "), fact_words(rec, fact))
+                 for what, fact in (("Who published it", "publisher"), ("Who wrote it", "author"), ("When", "dates"),
+                                    ("Who paid", "funding"), ("Who checked it", "review"))]
+        parts += [el("h2", rec["short_name"], cls="heading", id=f"text-{rec['source_id']}"),
+                  el("ul", facts, cls="list"),
+                  el("div", a.texts[rec["source_id"]].strip(), cls="full-text", role="region",
+                     aria_label=f"The whole text: {rec['short_name']}")]
+    return HTML(html.join(parts))
 
 
 # -- a cell run before the cell it needs -------------------------------------------------------------------------------

@@ -82,6 +82,8 @@ STYLES: dict[str, str] = {
     "quote": f"border-left:4px solid {OKABE_ITO['blue']};margin:6px 0;padding:4px 10px;{_TEXT};"
              f"background:{PANEL}",
     "quote-context": "margin:4px 0 0 0;font-size:0.95em",
+    "full-text": f"white-space:pre-wrap;border-left:4px solid {OKABE_ITO['blue']};background:{PANEL};{_TEXT};"
+                 "padding:6px 12px;margin:6px 0 18px 0;max-width:46em",
     "term": "text-decoration:underline dotted;text-underline-offset:3px;cursor:help",
     "cite": f"{_TEXT};font-size:0.9em",
     # a disagreement: one look in the explorer, the comparison notebook and the self-check
