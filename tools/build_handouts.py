@@ -1,6 +1,7 @@
-"""One printable PDF handout per lesson (``make handout``): Chromium prints each page of the offline site
-with the print stylesheet, keeping the title and note, the key points, the questions with their answers open,
-and the editors' since-then and nursing boxes. Written to handouts/."""
+"""A two-page printable handout per lesson (``make handout``): Chromium prints each page of the offline site with
+the handout's print style (tools/site/site.css), keeping the title, objectives and note, the table or figure
+tagged ``handout`` in the notebook, the key points, and the questions with room for the answer. Written to
+handouts/."""
 from __future__ import annotations
 
 import argparse
@@ -27,7 +28,7 @@ def print_pdf(context, html: Path, pdf: Path) -> None:
     page.evaluate("() => { document.body.classList.add('mbc-handout'); window.dispatchEvent(new Event('beforeprint')); }")
     page.emulate_media(media="print")
     page.pdf(path=str(pdf), format="A4", print_background=True,
-             margin={"top": "18mm", "bottom": "18mm", "left": "15mm", "right": "15mm"})
+             margin={"top": "12mm", "bottom": "12mm", "left": "14mm", "right": "14mm"})
     page.close()
 
 
