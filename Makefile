@@ -11,7 +11,7 @@ NOTEBOOK ?= docs/class/explorer.ipynb
 # The hub's proxy (configurable-http-proxy), from npm, installed from tools/class/package-lock.json.
 PROXY  := tools/class/node_modules/.bin/configurable-http-proxy
 
-.PHONY: setup class-deps lab test check explorer hub bench site handout terms notebooks question-bank clean
+.PHONY: setup class-deps lab test check explorer hub bench site handout terms notebooks question-bank scorm clean
 
 # A .venv whose Python no longer runs (the Python it was made from was removed or upgraded) is made again.
 ifeq ($(shell [ -d $(VENV) ] && ! $(BIN)/python -c '' >/dev/null 2>&1 && echo broken),broken)
@@ -85,6 +85,17 @@ site: setup
 # The self-check's questions and cases as question banks: Moodle XML and QTI 1.2 (Canvas), into OUT (question-bank/).
 question-bank: setup
 	$(BIN)/python -m mbc_atlas.render.question_bank --out "$(or $(OUT),question-bank)"
+
+# A SCORM 1.2 package of the site for Moodle, Canvas or Blackboard: OUT (build/mbc_atlas_scorm12.zip), built afresh.
+scorm: setup
+	$(BIN)/python tools/build_scorm.py $(if $(OUT),--out "$(OUT)")
+
+# scorm-again, the SCORM runtime that plays the LMS in the package's browser test (never in the package), from
+# tools/scorm/package-lock.json; the test installs it the same way when it is missing.
+SCORM_RUNTIME := tools/scorm/node_modules/scorm-again/dist/scorm12.min.js
+$(SCORM_RUNTIME): tools/scorm/package.json tools/scorm/package-lock.json
+	cd tools/scorm && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 handout: setup
 	$(BIN)/python tools/build_handouts.py

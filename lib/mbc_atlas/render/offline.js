@@ -164,8 +164,49 @@
     render();
   }
 
+  // ---------------------------------------------------------------- the learning-management system
+  // SCORM 1.2: the LMS's API object is window.API of this window or a parent, else of the opener or its parents.
+  function searchAPI(win) {
+    try {
+      for (var up = 0; win && up <= 7; up++) {
+        if (win.API) return win.API;
+        if (win.parent === win) return null;
+        win = win.parent;
+      }
+    } catch (e) { /* a frame of another origin holds no API this page may use */ }
+    return null;
+  }
+  function startLMS() {
+    var api = searchAPI(window) || (window.opener ? searchAPI(window.opener) : null);
+    if (!api || String(api.LMSInitialize("")) !== "true") return null;
+    if (api.LMSGetValue("cmi.core.lesson_status") === "not attempted") {
+      api.LMSSetValue("cmi.core.lesson_status", "incomplete");
+      api.LMSCommit("");
+    }
+    // leaving the page would end the session: the package's other pages open beside it
+    document.querySelectorAll("a[href]").forEach(function (a) {
+      if (/^[\w-]+\.html(#|$)/.test(a.getAttribute("href"))) { a.target = "_blank"; a.rel = "noopener"; }
+    });
+    var started = Date.now(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    window.addEventListener("pagehide", function () {
+      var s = Math.round((Date.now() - started) / 1000);
+      api.LMSSetValue("cmi.core.session_time", pad(Math.floor(s / 3600)) + ":" + pad(Math.floor(s / 60) % 60) +
+                      ":" + pad(s % 60));
+      api.LMSFinish("");
+    }, { once: true });
+    return api;
+  }
+  // the score as a percentage (Moodle takes raw as the grade out of the activity's 100); completed once all answered
+  function report(lms, right, answered, total) {
+    lms.LMSSetValue("cmi.core.score.min", "0");
+    lms.LMSSetValue("cmi.core.score.max", "100");
+    lms.LMSSetValue("cmi.core.score.raw", String(Math.round(100 * right / total)));
+    lms.LMSSetValue("cmi.core.lesson_status", answered === total ? "completed" : "incomplete");
+    lms.LMSCommit("");
+  }
+
   // ---------------------------------------------------------------- the self-check
-  var results = {};
+  var results = {}, chosenWords = {}, lms = null;
 
   function updateScore() {
     var items = document.querySelectorAll(".mbc-offline-quiz"), answered = 0, right = 0;
@@ -175,14 +216,45 @@
     document.querySelectorAll(".mbc-off-score-text").forEach(function (el) {
       el.textContent = right + " of " + items.length + " right (" + answered + " of " + items.length + " answered).";
     });
+    if (lms && answered) report(lms, right, answered, items.length);
+  }
+
+  function csvRow(cells) {
+    return cells.map(function (c) { return '"' + String(c).replace(/"/g, '""') + '"'; }).join(",");
+  }
+  function downloadRecord(words, score) {
+    var rows = [words.columns];
+    document.querySelectorAll(".mbc-offline-quiz").forEach(function (q) {
+      var id = q.dataset.item, done = id in results;
+      rows.push([q.querySelector("legend").textContent, done ? chosenWords[id].join("; ") : "",
+                 done ? (results[id] ? words.right : words.wrong) : words.unanswered]);
+    });
+    rows.push([words.score, score.querySelector(".mbc-off-score-text").textContent]);
+    rows.push([words.saved, new Date().toISOString().slice(0, 16).replace("T", " ")]);
+    var file = new Blob(["\ufeff" + rows.map(csvRow).join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(file);
+    link.download = words.file;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 0);
+  }
+  function scoreBox(score) {
+    var words = JSON.parse(score.querySelector(".mbc-score-data").textContent);
+    var button = score.querySelector(".mbc-off-download");
+    button.hidden = false;
+    button.addEventListener("click", function () { downloadRecord(words, score); });
+    if (lms) score.querySelector(".mbc-off-where").textContent = words.in_lms;
   }
 
   function quiz(root) {
     var data = JSON.parse(root.querySelector(".mbc-quiz-data").textContent);
     var box = root.querySelector(".mbc-off-feedback");
     var order = Array.from(root.querySelectorAll("input")).map(function (i) { return i.value; });
-    function labels(values) { return order.filter(function (v) { return values.indexOf(v) >= 0; })
-                                          .map(function (v) { return esc(data.labels[v]); }); }
+    function words(values) { return order.filter(function (v) { return values.indexOf(v) >= 0; })
+                                         .map(function (v) { return data.labels[v]; }); }
+    function labels(values) { return words(values).map(esc); }
     root.querySelector(".mbc-off-check").addEventListener("click", function () {
       var chosen = Array.from(root.querySelectorAll("input:checked")).map(function (i) { return i.value; });
       if (!chosen.length) {
@@ -206,13 +278,17 @@
       }
       box.innerHTML = head + data.optional_note + '<div class="mbc-explanation">' + data.explanation + "</div>";
       results[data.id] = right;
+      chosenWords[data.id] = words(chosen);
       updateScore();
     });
   }
 
   function init() {
     document.querySelectorAll(".mbc-offline-explorer").forEach(explorer);
-    document.querySelectorAll(".mbc-offline-quiz").forEach(quiz);
+    var quizzes = document.querySelectorAll(".mbc-offline-quiz");
+    if (quizzes.length) lms = startLMS();
+    quizzes.forEach(quiz);
+    document.querySelectorAll(".mbc-offline-score").forEach(scoreBox);
     updateScore();
   }
 

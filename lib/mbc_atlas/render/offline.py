@@ -25,7 +25,7 @@ from .editors import selection_boxes
 from .feedback import explanation_html, key_words, optional_html
 from .html import Html, el
 
-__all__ = ["SCRIPT", "explorer_data", "explorer_html", "quiz_item_html", "score_html"]
+__all__ = ["SCORE_WORDS", "SCRIPT", "explorer_data", "explorer_html", "quiz_item_html", "score_html"]
 
 #: The page script, shipped with the package: one copy per page (the site links it) serves every explorer,
 #: question and score on it.
@@ -169,7 +169,24 @@ def quiz_item_html(item: Item, number: str = "", atlas: Atlas | None = None) -> 
               _data("quiz-data", payload), cls="offline-quiz", data_item=item.id)
 
 
+#: The words of the record a learner can download (a CSV file made in the page) and of a page a
+#: learning-management system shows, where the score goes to the course (SCORM 1.2).
+SCORE_WORDS = {
+    "download": "Download a record of my answers (CSV file)",
+    "file": "self-check-record.csv",
+    "columns": ["Question", "Your answer", "Result"],
+    "right": "Right", "wrong": "Not quite", "unanswered": "Not answered",
+    "score": "Score", "saved": "Saved (UTC)",
+    "in_lms": "Your course records this score as you answer.",
+}
+
+
 def score_html() -> Html:
-    """The running score of every offline question on the page."""
-    return el("div", el("strong", "Your score:"), " ", el("span", "0 right; nothing answered yet.", cls="off-score-text"),
-              " Nothing leaves this computer.", cls="offline-score", role="status", aria_live="polite")
+    """The running score of every offline question on the page, and the button that downloads a record of the
+    answers (shown by the page script, which needs JavaScript)."""
+    return el("div",
+              el("p", el("strong", "Your score:"), " ",
+                 el("span", "0 right; nothing answered yet.", cls="off-score-text"), " ",
+                 el("span", "Nothing leaves this computer.", cls="off-where"), role="status", aria_live="polite"),
+              el("button", SCORE_WORDS["download"], type="button", cls="off-download", hidden=True),
+              _data("score-data", SCORE_WORDS), cls="offline-score")

@@ -133,7 +133,8 @@ for _hook in ("summary", "answer", "definitions", "scenario", "disagreements", "
               "appraisal-reference", "appraisal-overview",
               # the offline site's explorer and self-check (their look is in the site's stylesheet)
               "offline-explorer", "offline-quiz", "offline-score", "off-group", "off-choice", "off-reset",
-              "off-answer", "off-check", "off-feedback", "off-score-text", "explorer-data", "quiz-data"):
+              "off-answer", "off-check", "off-feedback", "off-score-text", "off-where", "off-download", "explorer-data",
+              "quiz-data", "score-data"):
     STYLES.setdefault(_hook, "")
 
 #: The evidence grid's shading: (fewest texts, style name, words for the legend). The number is always
@@ -221,10 +222,11 @@ SITE_CSS = f"""
   margin: 3px 6px 3px 0; border: 1px solid {RULE}; border-radius: 6px; cursor: pointer; }}
 .mbc-off-choice input {{ width: 22px; height: 22px; margin: 0 8px 0 0; }}
 .mbc-off-choice:focus-within {{ outline: 3px solid {OKABE_ITO['blue']}; outline-offset: 2px; }}
-.mbc-off-reset, .mbc-off-check {{ font-size: 16px; min-height: 36px; padding: 4px 16px; margin: 6px 0;
-  border: 2px solid {OKABE_ITO['blue']}; background: {SURFACE}; color: {LINK}; border-radius: 6px; cursor: pointer; }}
-.mbc-off-reset:focus-visible, .mbc-off-check:focus-visible {{ outline: 3px solid {OKABE_ITO['blue']};
-  outline-offset: 2px; }}
+.mbc-off-reset, .mbc-off-check, .mbc-off-download {{ font-size: 16px; min-height: 36px; padding: 4px 16px;
+  margin: 6px 0; border: 2px solid {OKABE_ITO['blue']}; background: {SURFACE}; color: {LINK}; border-radius: 6px;
+  cursor: pointer; }}
+.mbc-off-reset:focus-visible, .mbc-off-check:focus-visible, .mbc-off-download:focus-visible {{
+  outline: 3px solid {OKABE_ITO['blue']}; outline-offset: 2px; }}
 .mbc-off-chip {{ display: inline-block; padding: 1px 8px; margin: 2px 6px 2px 0; border: 1px solid {OKABE_ITO['blue']};
   border-radius: 10px; }}
 .mbc-offline-explorer .mbc-grid {{ border-collapse: collapse; margin: 6px 0; }}
