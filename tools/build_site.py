@@ -26,6 +26,7 @@ from pygments.formatters import HtmlFormatter
 from mbc_atlas.analysis import quiz
 from mbc_atlas.lesson import NOTEBOOKS, note_html
 from mbc_atlas.render import offline
+from mbc_atlas.render.answer import TEMPLATE_SOURCE
 from mbc_atlas.render.theme import stylesheet
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,6 +34,7 @@ ASSETS = Path(__file__).resolve().parent / "site"
 MANAGER_DIST = ASSETS / "node_modules" / "@jupyter-widgets" / "html-manager" / "dist"
 REQUIRE_JS = ASSETS / "node_modules" / "requirejs" / "require.js"
 AXE_JS = ASSETS / "node_modules" / "axe-core" / "axe.min.js"     # for the accessibility tests, never shipped
+NUNJUCKS = ASSETS / "node_modules" / "nunjucks"                    # renders the explorer's answer in the page
 FONTS = (".woff", ".woff2", ".ttf", ".eot", ".svg")
 LAB_STATIC = Path(HTMLExporter(template_name="lab").template_paths[0]) / "static"   # the lab template's CSS
 LAB_NOTICE = "/* JupyterLab's styles: Copyright (c) Jupyter Development Team; the Modified BSD License. */\n"
@@ -41,7 +43,8 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 def install_js() -> None:
     """Install the site's JavaScript from the npm registry (a no-op when already there)."""
-    if MANAGER_DIST.joinpath("embed-amd.js").is_file() and REQUIRE_JS.is_file() and AXE_JS.is_file():
+    if (MANAGER_DIST.joinpath("embed-amd.js").is_file() and REQUIRE_JS.is_file() and AXE_JS.is_file()
+            and NUNJUCKS.joinpath("package.json").is_file()):
         return
     npm = shutil.which("npm")
     if npm is None:
@@ -83,11 +86,28 @@ def copy_static(out: Path, widgets: bool) -> None:
     shutil.copy2(ASSETS / "site.css", static / "site.css")
     (static / "mbc.css").write_text(stylesheet(site=True), encoding="utf-8")   # the theme's named styles
     (static / "offline.js").write_text(offline.SCRIPT, encoding="utf-8")
+    shutil.copy2(NUNJUCKS / "browser" / "nunjucks-slim.min.js", static / "nunjucks-slim.min.js")
+    (static / "answer.js").write_text(precompiled_answer(), encoding="utf-8")
     if widgets:
         shutil.copy2(REQUIRE_JS, static / "require.js")
         for f in MANAGER_DIST.iterdir():
             if f.name == "embed-amd.js" or f.suffix in FONTS:
                 shutil.copy2(f, static / f.name)
+
+
+def precompiled_answer() -> str:
+    """The answer's template (mbc_atlas/render/templates/answer.html.j2, the one Python renders with Jinja2),
+    compiled by Nunjucks for the page's runtime (nunjucks-slim), with Node.js from the site's own install."""
+    node = shutil.which("node")
+    if node is None:
+        raise SystemExit("make site needs Node.js (node) to compile the explorer's template; install Node.js.")
+    compile_js = ("const n = require('nunjucks'); process.stdout.write(n.precompileString("
+                  "require('fs').readFileSync(0, 'utf8'), {name: 'answer.html.j2'}));")
+    run = subprocess.run([node, "-e", compile_js], input=TEMPLATE_SOURCE, capture_output=True, text=True, cwd=ASSETS,
+                         check=False, timeout=120)
+    if run.returncode:
+        raise SystemExit(f"make site could not compile the explorer's template with Nunjucks: {run.stderr.strip()}")
+    return run.stdout
 
 
 def execute(path: Path) -> nbformat.NotebookNode:
@@ -146,8 +166,9 @@ class Page:
                                 exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
         exporter.require_js_url = "_static/require.js"
         exporter.widget_renderer_url = "_static/embed-amd.js"
-        offline_cells = any("offline" in c.get("metadata", {}).get("mbc", {}) for c in nb.cells)
-        html, _ = exporter.from_notebook_node(nb, resources={"mbc_offline": offline_cells,
+        offline_cells = [c.get("metadata", {}).get("mbc", {}).get("offline") for c in nb.cells]
+        html, _ = exporter.from_notebook_node(nb, resources={"mbc_offline": any(offline_cells),
+                                                             "mbc_explorer": "explorer" in offline_cells,
                                                                       "mbc_in_site": in_site})
         # Links between notebooks point at their HTML twins.
         self.html = re.sub(r'href="([0-9]{2}_[a-z_]+)\.ipynb"', r'href="\1.html"', html)

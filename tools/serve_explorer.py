@@ -96,6 +96,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8866)
     args = parser.parse_args(argv)
+    build_site.install_js()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))     # stopped by its pid: still remove the folder
     with tempfile.TemporaryDirectory(prefix="mbc-explorer-") as folder:
         try:

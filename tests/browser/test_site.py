@@ -154,21 +154,21 @@ def _offline_answer(page, ids):
             if (parseInt(s.dataset.texts, 10) > 0) named[s.dataset.category] = n ? n.textContent : '';
         });
         const tiers = Array.from(out.querySelectorAll('.mbc-statement')).map(s => [s.dataset.tier, s.dataset.category]);
-        const headline = out.querySelector('.mbc-off-headline').innerText;
+        const notes = Array.from(out.querySelectorAll('[data-note]')).map(n => n.dataset.note);
         const grid = Array.from(out.querySelectorAll('.mbc-grid tbody tr')).map(
             tr => Array.from(tr.querySelectorAll('td')).map(td => parseInt(td.textContent, 10)));
         const drugs = out.innerText;
-        return {cats, tiers, headline, grid, drugs, named};
+        return {cats, tiers, grid, drugs, named, notes, html: out.innerHTML};
     }""")
 
 
 def test_the_offline_explorer_matches_mbc_answer(site, browser_context, artifacts):
     """Two hundred random selections, clicked in the page with no kernel: the same tiers, categories, counts,
-    grid and drugs set aside as mbc.answer gives."""
+    grid and drugs set aside as mbc.answer gives, the same words as Python renders, and each editors' note once."""
     import random
 
     import mbc_atlas as mbc
-    from mbc_atlas.render.answer import view
+    from mbc_atlas.render.answer import render, view
     from mbc_atlas.render.html import visible_text
 
     base, _ = site
@@ -189,8 +189,9 @@ def test_the_offline_explorer_matches_mbc_answer(site, browser_context, artifact
                                                       ("fits",) for p in c.fits] + [
             (t, p.statement.category) for t in ("would_fit", "does_not_fit") for p in a.placed(t)], ids
         assert shown["grid"] == a.grid.to_numpy().tolist() + [[len(c.sources) for c in a.categories]], ids
-        v = view()     # the headline and each category's line say what its texts are about: the same words
-        assert shown["headline"].split() == visible_text(str(v.headline(a))).split(), ids
+        v = view()
+        assert visible_text(shown["html"]).split() == visible_text(str(render(ids).html())).split(), ids
+        assert len(shown["notes"]) == len(set(shown["notes"])), ids
         for d in a.drugs:
             assert (f"{d.generic} (" in shown["drugs"].split("Drugs the texts do not describe for", 1)[-1]
                     or not d.restricted), ids

@@ -16,6 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from jinja2 import Environment, PackageLoader
+from markupsafe import Markup
+
 from ..analysis.evidence import as_quoted
 from ..load import Atlas, atlas_or_default
 from ..query import DOES_NOT_FIT, FITS, WOULD_FIT, Answer, CategoryAnswer, Placement, answer, drugs
@@ -110,10 +113,6 @@ class AnswerView:
                   self.quote(s.quote, s.source_id, s.context, s.also_quote, seen=seen), attributed,
                   cls="statement", data_tier=p.tier, data_category=s.category)
 
-    def chosen(self, ans: Answer, lead: str = "You chose:") -> Html:
-        chips = [el("li", self.char_label[c], cls="chip") for c in ans.selection]
-        return el("p", el("strong", lead), cls="para") + el("ul", chips, cls="chips")
-
     def category_head(self, category: str, n: int) -> Html:
         """A category's heading when ``n`` texts make a fitting statement; for n = 0, its whole section."""
         label = self.cat_label[category]
@@ -126,64 +125,87 @@ class AnswerView:
                       cls=("category", "category-none"), data_category=category, data_texts=0)
         return el("h4", head + f"associated by {n} of {self.n_texts} texts", cls="heading")
 
+    # -- the view-model: every decision the answer's words depend on (the template, answer.html.j2, says them) --
+    def category_model(self, cat: CategoryAnswer, seen: set | None = None) -> dict:
+        """What a category's part of the answer says: how many texts, what they are about (a text counts for a
+        characteristic only where its fitting statement names it), how they put it, and its statements."""
+        n = len(cat.sources)
+        return {"category": cat.category, "label": cat.label, "n": n, "head": self.category_head(cat.category, n),
+                "full": [self.label(c) for c, ids in cat.speaks_to if len(ids) == n],
+                "part": [(len(ids), self.label(c)) for c, ids in cat.speaks_to if len(ids) < n],
+                "silent_on": [self.label(c) for c in cat.speaks_to_none],
+                "speaks_to": [(self.label(c), [self.source_name[i] for i in ids]) for c, ids in cat.speaks_to],
+                "qualifiers": [(q, self.source_name[i]) for i, q in cat.qualifiers],
+                "qualified": bool(cat.fits) and all(p.statement.qualifier for p in cat.fits),
+                "implied": cat.only_implied, "stances": list(cat.stances),
+                "statements": [self.statement(p, seen) for p in cat.fits] if n else []}
+
+    def drugs_model(self, ans: Answer, seen: set | None = None) -> dict:
+        """The drugs of the associated categories: named in a fitting statement (by category), named only apart,
+        and those the texts do not describe for this selection (grouped by the same reason and quote)."""
+        by_cat, apart, restricted = {}, [], {}
+        associated = {c.category for c in ans.associated}
+        for d in ans.drugs:
+            entry = {"name": self.drug_name(d.generic), "restricted": bool(d.restricted),
+                     "second": self.second_category(d.generic)}
+            if d.restricted:
+                key = (d.restricted, d.restriction_source_id, d.restriction_quote, d.contradicted_by)
+                restricted.setdefault(key, []).append(entry["name"])
+            if d.category in associated and d.tier == FITS:
+                by_cat.setdefault(d.category, []).append(entry)
+            elif d.category in associated:
+                apart.append(entry)
+        return {"by_cat": [{"label": self.cat_label[c], "drugs": by_cat[c]} for c in self.cat_label if c in by_cat],
+                "apart": apart,
+                "restricted": [self.restriction_model(why, sid, words, chars, names, seen)
+                               for (why, sid, words, chars), names in restricted.items()]}
+
+    def second_category(self, generic: str) -> Html:
+        """Where a text also files a drug under another category, in its words ("" where none does)."""
+        info = self.drug_info[generic]
+        if not info.get("second_category"):
+            return Html()
+        return html.join([f" (a text also files it under {lower_first(self.cat_label[info['second_category']])}: “",
+                          html.text(info["second_category_quote"]),
+                          f"” — {self.source_name[info['second_category_source_id']]})"])
+
+    def restriction_model(self, why: str, source_id: str, words: str, chars: Iterable[str], names: list[str],
+                          seen: set | None = None) -> dict:
+        return {"chars": [self.label(c) for c in chars], "names": names, "why": why,
+                "quote": self.quote(words, source_id, seen=seen) if words else ""}
+
+    def model(self, ans: Answer, lead: str = "") -> dict:
+        """The whole answer as data: what answer.html.j2 needs, in the order it shows it (each editors' note is
+        shown once, where it first comes)."""
+        seen: set = set()
+        silent = set(ans.silent)
+        return {
+            "n_texts": self.n_texts, "lead": lead, "selection": " ".join(ans.selection),
+            "chosen": [self.char_label[c] for c in ans.selection],
+            "assoc": [self.category_model(c) for c in ans.associated],
+            "others": [lower_first(c.label) for c in ans.categories if not c.fits],
+            "would_fit": len(ans.placed(WOULD_FIT)), "does_not_fit": len(ans.placed(DOES_NOT_FIT)),
+            "silent": [self.silent_item(c) for c in ans.silent],
+            "notes": selection_html(ans.selection, self.atlas, seen),
+            "grid": {"head": [self.cat_label[c.category] for c in ans.categories], "legend": grid_legend(),
+                     "rows": [{"label": self.char_label[ch], "silent": ch in silent, "cells": [cell(n) for n in counts]}
+                              for ch, counts in zip(ans.grid.index, ans.grid.to_numpy().tolist())],
+                     "total": [cell(len(c.sources)) for c in ans.categories]},
+            "categories": [self.category_model(c, seen) for c in ans.categories],
+            "tiers": [{"tier": t, "heading": TIER_HEADINGS[t], "statements": [self.statement(p, seen) for p in ans.placed(t)]}
+                      for t in (WOULD_FIT, DOES_NOT_FIT) if ans.placed(t)],
+            "disagreements": [self.disagreement(d, seen) for d in ans.disagreements],
+            "drugs": self.drugs_model(ans, seen),
+        }
+
     def about(self, cat: CategoryAnswer) -> str:
         """What a category's support is about, in the fewest words: "1 text, about grew despite hormonal therapy
-        and liver only"; "5 texts, about hormone-receptor-positive; 2 about postmenopausal". A text is counted for
-        a characteristic only where its fitting statement names it."""
-        n = len(cat.sources)
-        full = [c for c, ids in cat.speaks_to if len(ids) == n]
-        part = [f"{len(ids)} about {self.label(c)}" for c, ids in cat.speaks_to if len(ids) < n]
-        words = plural(n, "text") + (f", about {self.labels(full)}" if full else ":") + "".join(
-            ("; " if full or k else " ") + bit for k, bit in enumerate(part))
-        if cat.speaks_to_none:
-            words += f"; none about {self.labels(cat.speaks_to_none, 'or')}" if part else " only"
-        if cat.fits and all(p.statement.qualifier for p in cat.fits):
-            words += ", with a qualifier"
-        if cat.only_implied:
-            words += ", only implied"
-        return words
+        and liver only"; "5 texts, about hormone-receptor-positive; 2 about postmenopausal"."""
+        return TEMPLATE.module.about(self.category_model(cat)).unescape()
 
     def speaks(self, cat: CategoryAnswer) -> Html:
         """Which texts name which chosen characteristic, and what no text behind the category names."""
-        said = [f"about {self.label(c)}: {join(self.source_name[i] for i in ids)}" for c, ids in cat.speaks_to]
-        words = upper_first("; ".join(said)) + "."
-        if cat.speaks_to_none:
-            words += f" None names {self.labels(cat.speaks_to_none, 'or')}."
-        if cat.qualifiers:
-            words += " With a qualifier no choice sets: " + "; ".join(
-                f"\u201c{q}\u201d ({self.source_name[i]})" for i, q in cat.qualifiers) + "."
-        return el("p", words, cls="line", data_speaks="")
-
-    def category(self, cat: CategoryAnswer, seen: set | None = None) -> Html:
-        n = len(cat.sources)
-        if not n:
-            return self.category_head(cat.category, 0)
-        implied = (el("p", el("em", "Only implied: no text states this outright; read the quote and its note."),
-                      cls="line") if cat.only_implied else None)
-        show = ("Show the quote and its source" if len(cat.fits) == 1
-                else f"Show the {len(cat.fits)} quotes, each with its source")
-        return el("section",
-                  self.category_head(cat.category, n),
-                  self.speaks(cat),
-                  el("p", f"How they put it: {'; '.join(cat.stances)}.", cls="line"), implied,
-                  html.details(show, [self.statement(p, seen) for p in cat.fits]),
-                  cls=("category", "category-associated"), data_category=cat.category, data_texts=n)
-
-    def tier(self, ans: Answer, tier: str, seen: set | None = None) -> Html:
-        """The statements of one of the two tiers shown apart ("" when there are none)."""
-        placed = ans.placed(tier)
-        if not placed:
-            return Html()
-        n = len(placed)
-        names = f"{plural(n, 'statement')} in the texts {agree(n, 'names', 'name')} something you chose"
-        if tier == WOULD_FIT:
-            intro = (f"{names} but {agree(n, 'holds', 'hold')} only together with something you have not chosen. "
-                     "They are not counted in the answer above.")
-        else:
-            intro = (f"{names}, but your selection contradicts {agree(n, 'it', 'them')}: they are no evidence "
-                     "for it.")
-        return el("section", el("h3", TIER_HEADINGS[tier], cls="heading"), el("p", intro, cls="line"),
-                  [self.statement(p, seen) for p in placed], cls=("tier", f"tier-{tier}"), data_tier=tier)
+        return Html(TEMPLATE.module.speaks(self.category_model(cat)))
 
     def disagreement(self, d, seen: set | None = None) -> Html:
         """One disagreement (a :class:`mbc_atlas.Disagreement` or a record with its fields), both sides quoted."""
@@ -215,71 +237,16 @@ class AnswerView:
     def restriction(self, why: str, source_id: str, words: str, chars: Iterable[str], names: Iterable[str],
                     seen: set | None = None) -> Html:
         """Drugs the texts do not describe for a selection: the reason, and the text's quote if any."""
-        return el("div", el("p", el("strong", f"Drugs the texts do not describe for {self.labels(chars)}:"),
-                            f" {join(names)}. {upper_first(why)}.", cls="line"),
-                  self.quote(words, source_id, seen=seen) if words else None, cls="restricted")
+        return render_part("restriction", self.restriction_model(why, source_id, words, chars, list(names), seen))
 
     def drug_restriction(self, note) -> Html:
         """One drug set aside for a selection (a :class:`mbc_atlas.DrugNote` whose ``restricted`` is set)."""
         return self.restriction(note.restricted, note.restriction_source_id, note.restriction_quote,
                                 note.contradicted_by, [self.drug_name(note.generic)])
 
-    def drugs(self, ans: Answer, restricted_only: bool = False, seen: set | None = None) -> Html:
-        if not ans.drugs:
-            return Html()
-        by_cat, apart, restricted = {}, [], {}
-        associated = {c.category for c in ans.associated}
-        for d in ans.drugs:
-            info = self.drug_info[d.generic]
-            name = f"{d.generic} ({d.brand})" if d.brand else d.generic
-            shown = [name]
-            if d.restricted:
-                key = (d.restricted, d.restriction_source_id, d.restriction_quote, d.contradicted_by)
-                restricted.setdefault(key, []).append(name)
-                shown.append(el("strong", " [does not suit your selection: see below]"))
-            if info.get("second_category"):
-                shown += [f" (a text also files it under {lower_first(self.cat_label[info['second_category']])}: “",
-                          html.text(info["second_category_quote"]),
-                          f"” — {self.source_name[info['second_category_source_id']]})"]
-            if d.category in associated and d.tier == FITS:
-                by_cat.setdefault(d.category, []).append(html.join(shown))
-            elif d.category in associated:
-                apart.append(html.join(shown))
-        out = []
-        if (by_cat or apart) and not restricted_only:
-            rows = [el("li", el("strong", f"{self.cat_label[c]}:"), " ", html.join(by_cat[c], ", "))
-                    for c in self.cat_label if c in by_cat]
-            out += [el("h3", "Drugs the texts name for your selection", cls="heading"),
-                    el("p", "Named in a statement that fits your selection (its quote is above)." if rows else
-                       "No statement that fits your selection names a drug.", cls="line"),
-                    el("ul", rows, cls="list") if rows else None]
-            if apart:
-                out.append(el("p", "Named by the texts in the same categories, but in no statement that fits your "
-                                   "selection: ", html.join(apart, ", "), ".", cls="line", data_drugs_apart=""))
-        for (why, sid, words, chars), names in restricted.items():
-            out.append(self.restriction(why, sid, words, chars, names, seen))
-        return html.join(out)
-
-    def grid(self, ans: Answer) -> Html:
-        head = [el("th", self.cat_label[c.category], cls="cell", scope="col") for c in ans.categories]
-        silent = set(ans.silent)
-        rows = []
-        for ch, counts in zip(ans.grid.index, ans.grid.to_numpy().tolist()):
-            note = [" ", el("span", "(the sources say nothing about this)", cls="normal")] if ch in silent else None
-            rows.append(el("tr", el("th", self.char_label[ch], note, cls=("cell", "cell-head"), scope="row"),
-                           [cell(n) for n in counts]))
-        rows.append(el("tr", el("th", "Texts with a fitting statement", cls=("cell", "cell-head"), scope="row"),
-                       [cell(len(c.sources)) for c in ans.categories], cls="total"))
-        caption = (f"Evidence grid: how many of the {self.n_texts} texts make a statement that fits your "
-                   "selection, by the characteristic the statement names and the treatment category")
-        table = el("table", el("caption", caption, cls="caption"),
-                   el("thead", el("tr", el("th", "Characteristic", cls=("cell", "cell-head"), scope="col"), head)),
-                   el("tbody", rows), cls="grid")
-        return el("div", table,
-                  el("p", f"Each cell is a number of texts; the shading repeats it ({grid_legend()} texts). "
-                          "Statements that would fit only if more were chosen, or that your selection "
-                          "contradicts, are not counted.", cls="small"),
-                  cls=("grid-box", "pane"), data_selection=" ".join(ans.selection))
+    def restrictions(self, ans: Answer) -> Html:
+        """Only the drugs the texts do not describe for this selection, each group with its reason."""
+        return html.join(render_part("restriction", r) for r in self.drugs_model(ans)["restricted"])
 
     def definitions(self) -> Html:
         """Every choice's plain-language definition, in a block that opens on demand."""
@@ -289,49 +256,12 @@ class AnswerView:
             parts.append(el("p", el("strong", group_label), cls="group-title") + el("ul", items, cls="list"))
         return html.details("What do these choices mean?", parts, cls=("definitions", "pane"))
 
-    def headline(self, ans: Answer) -> Html:
-        """The short answer: the associated categories with their counts, and what is not associated."""
-        assoc = ans.associated
-        if not assoc:
-            return el("p", el("strong", f"No statement in the {self.n_texts} texts ties a treatment category to "
-                                        "your whole selection."), cls="para")
-        out = el("p", el("strong", "The sources associate with your choices:"), cls="para") + el(
-            "ul", [el("li", el("strong", c.label), f" \u2014 {self.about(c)}.") for c in assoc], cls="list")
-        others = [lower_first(c.label) for c in ans.categories if not c.fits]
-        if others:
-            out += el("p", f"No statement that fits ties {join(others, 'or')} to it.", cls="para")
-        return out
-
-    def prompt(self) -> Parts:
-        """What shows before anything is chosen."""
-        return Parts(
-            summary=el("div", el("p", el("strong", "Choose one or more characteristics above"),
-                                 f" to see which treatment categories the {self.n_texts} texts associate with them, "
-                                 "how many texts do, and the quotes that say so. Nothing is chosen yet.", cls="para"),
-                       cls=("summary", "pane"), data_selection=""),
-            grid=Html(), answer=el("div", cls="answer", data_selection=""))
-
     # -- the whole answer -----------------------------------------------------------------------------
     def parts(self, ans: Answer, lead: str = "You chose:") -> Parts:
         """The answer in three parts; ``lead`` heads the chosen characteristics ("The case:" where the
         learner did not choose them)."""
-        if not ans.selection:
-            return self.prompt()
-        others = [f"{plural(len(ans.placed(t)), 'statement')} {words}"
-                  for t, words in ((WOULD_FIT, "would fit if you chose more"),
-                                   (DOES_NOT_FIT, "do not fit your selection")) if ans.placed(t)]
-        apart = el("p", f"Shown apart below: {join(others)}.", cls="para") if others else None
-        sel = " ".join(ans.selection)
-        seen: set = set()      # each editors' note once in an answer
-        summary = el("div", self.chosen(ans, lead), self.headline(ans), apart, self.silent(ans),
-                     el("p", "This is what the texts say; it is not advice for any patient.", cls="small"),
-                     selection_html(ans.selection, self.atlas, seen), cls=("summary", "pane"), data_selection=sel)
-        body = el("div", el("h3", "Each treatment category", cls="heading"),
-                  [self.category(c, seen) for c in ans.categories],
-                  self.tier(ans, WOULD_FIT, seen), self.tier(ans, DOES_NOT_FIT, seen), self.disagreements(ans, seen),
-                  self.drugs(ans, seen=seen),
-                  cls=("answer", "pane"), data_selection=sel)
-        return Parts(summary=summary, grid=self.grid(ans), answer=body)
+        m = self.model(ans, lead)
+        return Parts(*(render_part(part, m) for part in ("summary", "grid", "answer")))
 
     def silence_note(self, ans: Answer, more: str = "") -> Html:
         """Why silence is not an answer either way, for the chosen characteristics no text names (then
@@ -342,6 +272,19 @@ class AnswerView:
         return el("p", f"The {number(self.n_texts)} texts are silent: no quote ties {labels} cancer to any category. "
                        "Silence in these patient-education texts says nothing about what other sources, or current "
                        f"guidelines, say. {more}".strip())
+
+
+_ENV = Environment(loader=PackageLoader("mbc_atlas", "render/templates"), autoescape=True, trim_blocks=False)
+_ENV.filters.update(plural=plural, agree=agree, join_words=join, upper_first=upper_first, lower_first=lower_first)
+_ENV.globals["look"] = lambda *names: Markup(" ".join(filter(None, html.look(names))))
+#: The answer's words, for every screen: Jinja2 here, Nunjucks on the kernel-free site (offline.js).
+TEMPLATE = _ENV.get_template("answer.html.j2")
+TEMPLATE_SOURCE = _ENV.loader.get_source(_ENV, "answer.html.j2")[0]
+
+
+def render_part(part: str, model: dict) -> Html:
+    """One part of the answer ("summary", "grid", "answer", or one "restriction") from its view-model."""
+    return Html(TEMPLATE.render(part=part, m=model))
 
 
 def cell(n: int) -> Html:
@@ -375,7 +318,7 @@ def disagreements_html(ids: Iterable[str] | str, atlas: Atlas | None = None) -> 
 def restrictions_html(ids: Iterable[str] | str, atlas: Atlas | None = None) -> Html:
     """Only the drugs that do not suit this selection, as the texts put it, each with the reason ("" if none)."""
     v = view(atlas)
-    return v.drugs(answer(ids, v.atlas), restricted_only=True)
+    return v.restrictions(answer(ids, v.atlas))
 
 
 def silent_html(ids: Iterable[str] | str, atlas: Atlas | None = None) -> Html:

@@ -32,7 +32,7 @@ def explanation_html(item: Item | Explanation, atlas: Atlas | None = None) -> Ht
         p = v.parts(answer(x.selection, v.atlas), "The case:")
         parts += [p.summary, p.answer]
     if x.restricted_for is not None:
-        parts.append(v.drugs(answer(x.restricted_for, v.atlas), restricted_only=True))
+        parts.append(v.restrictions(answer(x.restricted_for, v.atlas)))
     parts += [v.quote(q.quote, q.source_id, extra=q.extra) for q in x.quotes]
     parts.append(el("p", x.after) if x.after else None)
     parts += [v.disagreement(disagreement(d, v.atlas)) for d in x.disagreements]

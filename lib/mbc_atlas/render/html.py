@@ -70,9 +70,9 @@ def el(tag: str, *children: Child, cls: str | tuple[str, ...] | None = None, **a
     """
     names = (cls,) if isinstance(cls, str) else tuple(cls or ())
     parts = [tag]
-    look, style = _look(names) if names else ("", "")
-    if look:
-        parts.append(look)
+    classes, style = look(names) if names else ("", "")
+    if classes:
+        parts.append(classes)
     for key, value in attrs.items():
         if value is None or value is False:
             continue
@@ -87,7 +87,7 @@ def el(tag: str, *children: Child, cls: str | tuple[str, ...] | None = None, **a
 
 
 @lru_cache(maxsize=None)
-def _look(names: tuple[str, ...]) -> tuple[str, str]:
+def look(names: tuple[str, ...]) -> tuple[str, str]:
     """The class and style attributes of some named looks (the theme does not change while running)."""
     style = theme.inline(*names)
     return f'class="{" ".join("mbc-" + n for n in names)}"', (f'style="{_html.escape(style)}"' if style else "")

@@ -1,64 +1,143 @@
-// The explorer and the self-check on a page with no kernel. Every answer was decided and rendered in Python
-// (mbc_atlas.render.offline); this script only looks up the pieces for the learner's choices and puts them
-// together. The page links it once, after every explorer, question and score it serves.
+// The explorer and the self-check on a page with no kernel. Python renders every piece the answer may show
+// (mbc_atlas.render.offline); for the explorer this script turns the learner's choices into the same view-model
+// as Python's AnswerView.model and renders it with the same template (answer.html.j2, through Nunjucks): it has no
+// words of its own. The page links it once, after every explorer, question and score it serves.
 (function () {
   "use strict";
 
-  function join(items, word) {
-    if (items.length <= 1) return items.join("");
-    return items.slice(0, -1).join(", ") + " " + (word || "and") + " " + items[items.length - 1];
-  }
+  function uniq(items) { return Array.from(new Set(items)); }
   function esc(s) {
     return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   }
-  function texts(n) { return n + (n === 1 ? " text" : " texts"); }
-  function upperFirst(w) { return w.charAt(0).toUpperCase() + w.slice(1); }
-  // which chosen characteristics a category's fitting statements name, with the texts behind each
-  // (CategoryAnswer.speaks_to; the words are AnswerView.about's and AnswerView.speaks')
-  function speaksTo(x, chosen) {
-    var to = [], none = [];
-    chosen.forEach(function (ch) {
-      var ids = Array.from(new Set(x.fits.filter(function (p) { return p.conditions.indexOf(ch) >= 0; })
-                                         .map(function (p) { return p.source; })));
-      if (ids.length) to.push([ch, ids]); else none.push(ch);
-    });
-    return { to: to, none: none };
-  }
-  function about(x, chosen, data) {
-    var sp = speaksTo(x, chosen), L = function (c) { return data.in_sentence[c]; };
-    var full = sp.to.filter(function (t) { return t[1].length === x.n; }).map(function (t) { return L(t[0]); });
-    var part = sp.to.filter(function (t) { return t[1].length < x.n; })
-                    .map(function (t) { return t[1].length + " about " + L(t[0]); });
-    var words = texts(x.n) + (full.length ? ", about " + join(full) : ":");
-    part.forEach(function (bit, k) { words += (full.length || k ? "; " : " ") + bit; });
-    if (sp.none.length) words += part.length ? "; none about " + join(sp.none.map(L), "or") : " only";
-    if (x.fits.length && x.fits.every(function (p) { return p.qualifier; })) words += ", with a qualifier";
-    if (x.fits.length && x.fits.every(function (p) { return p.implied; })) words += ", only implied";
-    return words;
-  }
-  function speaks(x, chosen, data) {
-    var sp = speaksTo(x, chosen);
-    var words = upperFirst(sp.to.map(function (t) {
-      return "about " + data.in_sentence[t[0]] + ": " + join(t[1].map(function (i) { return data.source_names[i]; }));
-    }).join("; ")) + ".";
-    if (sp.none.length) words += " None names " + join(sp.none.map(function (c) { return data.in_sentence[c]; }), "or") + ".";
-    var seen = {}, quals = [];
-    x.fits.forEach(function (p) {
-      if (p.qualifier && !seen[p.source + "|" + p.qualifier]) {
-        seen[p.source + "|" + p.qualifier] = 1;
-        quals.push("\u201c" + p.qualifier + "\u201d (" + data.source_names[p.source] + ")");
-      }
-    });
-    if (quals.length) words += " With a qualifier no choice sets: " + quals.join("; ") + ".";
-    return '<p class="mbc-line" data-speaks="">' + esc(words) + "</p>";
-  }
   function keyOf(relevant, chosen) { return relevant.filter(function (c) { return chosen.has(c); }).join(" "); }
+
+  // ---------------------------------------------------------------- the explorer's view-model
+  // The same decisions as mbc_atlas.query.answer and AnswerView.model, from the pieces Python placed and rendered.
+  function model(data, chosen, safe) {
+    var set = new Set(chosen), L = function (c) { return data.in_sentence[c]; };
+    var m = { n_texts: data.n_texts, lead: "", selection: chosen.join(" "),
+              chosen: chosen.map(function (c) { return data.labels[c]; }) };
+    if (!chosen.length) return m;
+    var placed = [];
+    Object.keys(data.statements).forEach(function (id) {
+      var s = data.statements[id], st = s.states[keyOf(s.relevant, set)];
+      if (st) placed.push({ tier: st.tier, html: st.html, category: s.category, source: s.source, stance: s.stance,
+                            conditions: s.conditions, words: s.words, qualifier: s.qualifier, implied: s.implied,
+                            drugs: s.drugs });
+    });
+    var best = {};      // the same words of one text, kept as two statements, show once: in the best tier
+    placed.forEach(function (p) {
+      var r = data.tiers.indexOf(p.tier);
+      if (!(p.words in best) || r < best[p.words]) best[p.words] = r;
+    });
+    placed = placed.filter(function (p) { return data.tiers.indexOf(p.tier) === best[p.words]; });
+    var fits = placed.filter(function (p) { return p.tier === data.fits; });
+    var cats = data.categories.map(function (c) {
+      var mine = fits.filter(function (p) { return p.category === c.category; });
+      var sources = uniq(mine.map(function (p) { return p.source; })), n = sources.length;
+      var to = chosen.map(function (ch) {
+        return [ch, uniq(mine.filter(function (p) { return p.conditions.indexOf(ch) >= 0; })
+                            .map(function (p) { return p.source; }))];
+      }).filter(function (t) { return t[1].length; });
+      var quals = {}, qualifiers = [];
+      mine.forEach(function (p) {
+        if (p.qualifier && !quals[p.source + "|" + p.qualifier]) {
+          quals[p.source + "|" + p.qualifier] = 1;
+          qualifiers.push([p.qualifier, data.source_names[p.source]]);
+        }
+      });
+      return { category: c.category, label: c.label, in_sentence: c.in_sentence, n: n, head: safe(c.heads[n]),
+               full: to.filter(function (t) { return t[1].length === n; }).map(function (t) { return L(t[0]); }),
+               part: to.filter(function (t) { return t[1].length < n; }).map(function (t) { return [t[1].length, L(t[0])]; }),
+               silent_on: chosen.filter(function (ch) { return !to.some(function (t) { return t[0] === ch; }); }).map(L),
+               speaks_to: to.map(function (t) { return [L(t[0]), t[1].map(function (i) { return data.source_names[i]; })]; }),
+               qualifiers: qualifiers,
+               qualified: mine.length > 0 && mine.every(function (p) { return p.qualifier; }),
+               implied: mine.length > 0 && mine.every(function (p) { return p.implied; }),
+               stances: uniq(mine.map(function (p) { return p.stance; })),
+               statements: mine.map(function (p) { return safe(p.html); }) };
+    });
+    var count = function (tier) { return placed.filter(function (p) { return p.tier === tier; }).length; };
+    m.assoc = cats.filter(function (c) { return c.n; });
+    m.others = cats.filter(function (c) { return !c.n; }).map(function (c) { return c.in_sentence; });
+    m.would_fit = count("would_fit");
+    m.does_not_fit = count("does_not_fit");
+    m.silent = chosen.filter(function (c) { return c in data.silent; }).map(function (c) { return safe(data.silent[c]); });
+    m.notes = safe(data.for_selection.filter(function (n) {
+      return n.characteristics.every(function (c) { return set.has(c); }); }).map(function (n) { return n.html; }).join(""));
+    m.grid = { head: data.categories.map(function (c) { return c.label; }), legend: data.legend,
+               rows: chosen.map(function (ch) {
+                 return { label: data.labels[ch], silent: ch in data.silent, cells: data.categories.map(function (c) {
+                   return safe(data.cells[uniq(fits.filter(function (p) {
+                     return p.category === c.category && p.conditions.indexOf(ch) >= 0; })
+                     .map(function (p) { return p.source; })).length]); }) };
+               }),
+               total: cats.map(function (c) { return safe(data.cells[c.n]); }) };
+    m.categories = cats;
+    m.tiers = ["would_fit", "does_not_fit"].map(function (tier) {
+      var mine = [];     // category by category, strongest stance first: as mbc.answer places them
+      data.categories.forEach(function (c) {
+        placed.forEach(function (p) { if (p.tier === tier && p.category === c.category) mine.push(safe(p.html)); }); });
+      return { tier: tier, heading: data.tier_headings[tier], statements: mine };
+    }).filter(function (t) { return t.statements.length; });
+    m.disagreements = data.disagreements.filter(function (d) {
+      return d.characteristics.some(function (c) { return set.has(c); }); }).map(function (d) { return safe(d.html); });
+    var associated = new Set(m.assoc.map(function (c) { return c.category; }));
+    var namedFit = new Set([].concat.apply([], fits.map(function (p) { return p.drugs; })));
+    var byCat = {}, apart = [], groups = {}, restricted = [];
+    data.drug_order.forEach(function (g) {
+      var d = data.drugs[g], r = d.states[keyOf(d.relevant, set)];
+      if (!r && !associated.has(d.category)) return;
+      var entry = { name: d.name, restricted: !!r, second: safe(d.second) };
+      if (r) {
+        if (!(r.key in groups)) {
+          groups[r.key] = { chars: r.chars, names: [], why: r.why, quote: safe(r.quote) };
+          restricted.push(groups[r.key]);
+        }
+        groups[r.key].names.push(d.name);
+      }
+      if (associated.has(d.category) && namedFit.has(g) && !r) (byCat[d.category] = byCat[d.category] || []).push(entry);
+      else if (associated.has(d.category)) apart.push(entry);
+    });
+    m.drugs = { by_cat: data.categories.filter(function (c) { return c.category in byCat; })
+                  .map(function (c) { return { label: c.label, drugs: byCat[c.category] }; }),
+                apart: apart, restricted: restricted };
+    return m;
+  }
+
+  // The template's filters: the same rules as mbc_atlas.words (plural, agree, join, upper_first, lower_first).
+  function environment(nunjucks) {
+    var env = new nunjucks.Environment(new nunjucks.PrecompiledLoader(window.nunjucksPrecompiled || {}),
+                                       { autoescape: true });
+    env.addFilter("plural", function (n, one, many) { return n + " " + (n === 1 ? one : (many || one + "s")); });
+    env.addFilter("agree", function (n, one, many) { return n === 1 ? one : many; });
+    env.addFilter("join_words", function (items, word) {
+      items = Array.from(items || []);
+      if (items.length <= 1) return items.join("");
+      return items.slice(0, -1).join(", ") + " " + word + " " + items[items.length - 1];
+    });
+    env.addFilter("upper_first", function (w) { w = String(w); return w.charAt(0).toUpperCase() + w.slice(1); });
+    env.addFilter("lower_first", function (w) {
+      w = String(w); return w.charAt(1) && w.charAt(1) !== w.charAt(1).toLowerCase() ? w : w.charAt(0).toLowerCase() + w.slice(1); });
+    env.addGlobal("look", function () {      // the site's stylesheet (mbc.css) gives each named look its style
+      return new nunjucks.runtime.SafeString('class="' + Array.prototype.map.call(arguments, function (n) {
+        return "mbc-" + n; }).join(" ") + '"');
+    });
+    return env;
+  }
+
+  function answerHtml(env, data, chosen) {
+    var safe = function (h) { return new window.nunjucks.runtime.SafeString(h || ""); };
+    var m = model(data, chosen, safe);
+    return ["summary", "grid", "answer"].map(function (part) {
+      return env.render("answer.html.j2", { part: part, m: m }); }).join("");
+  }
 
   // ---------------------------------------------------------------- the explorer
   function explorer(root) {
     var data = JSON.parse(root.querySelector(".mbc-explorer-data").textContent);
     var form = root.querySelector("form"), out = root.querySelector(".mbc-off-answer");
-    var N = data.n_texts;
+    var env = environment(window.nunjucks);
 
     function selection() {
       var picked = new Set();
@@ -67,93 +146,9 @@
     }
 
     function render() {
-      var chosen = selection(), set = new Set(chosen);
+      var chosen = selection();
       out.dataset.selection = chosen.join(" ");
-      if (!chosen.length) {
-        out.innerHTML = "<p><strong>Choose one or more characteristics above</strong> to see which treatment " +
-          "categories the " + N + " texts associate with them, how many texts do, and the quotes that say so. " +
-          "Nothing is chosen yet.</p>";
-        return;
-      }
-      var placed = [];
-      Object.keys(data.statements).forEach(function (id) {
-        var s = data.statements[id], st = s.states[keyOf(s.relevant, set)];
-        if (st) placed.push({ id: id, tier: st.tier, html: st.html, category: s.category, source: s.source,
-                              conditions: s.conditions, words: s.words, qualifier: s.qualifier,
-                              implied: s.implied });
-      });
-      // the same words of one text, kept as two statements, show once: in the best tier any of them takes
-      var best = {};
-      placed.forEach(function (p) {
-        var r = data.tiers.indexOf(p.tier);
-        if (!(p.words in best) || r < best[p.words]) best[p.words] = r;
-      });
-      placed = placed.filter(function (p) { return data.tiers.indexOf(p.tier) === best[p.words]; });
-      var fits = placed.filter(function (p) { return p.tier === data.fits; });
-      var cats = data.categories.map(function (c) {
-        var mine = fits.filter(function (p) { return p.category === c.category; });
-        var sources = Array.from(new Set(mine.map(function (p) { return p.source; })));
-        return { c: c, fits: mine, n: sources.length };
-      });
-      var assoc = cats.filter(function (x) { return x.n > 0; });
-      var html = ['<p><strong>You chose:</strong> ' + chosen.map(function (c) {
-        return '<span class="mbc-off-chip">' + esc(data.labels[c]) + "</span>"; }).join(" ") + "</p>"];
-      if (assoc.length) {
-        var others = cats.filter(function (x) { return !x.n; }).map(function (x) { return x.c.label.toLowerCase(); });
-        html.push('<div class="mbc-off-headline"><p><strong>The sources associate with your choices:</strong></p><ul>' +
-          assoc.map(function (x) { return "<li><strong>" + esc(x.c.label) + "</strong> \u2014 " +
-                                          esc(about(x, chosen, data)) + ".</li>"; }).join("") + "</ul>" +
-          (others.length ? "<p>No statement that fits ties " + esc(join(others, "or")) + " to it.</p>" : "") +
-          "</div>");
-      } else {
-        html.push('<p class="mbc-off-headline"><strong>No statement in the ' + N + " texts ties a treatment " +
-                  "category to your whole selection.</strong></p>");
-      }
-      var silent = chosen.filter(function (c) { return c in data.silent; });
-      if (silent.length) {
-        html.push('<div class="mbc-silent"><ul>' + silent.map(function (c) { return data.silent[c]; }).join("") +
-                  "</ul></div>");
-      }
-      data.for_selection.forEach(function (n) {     // the editors' notes for a selection: all its characteristics chosen
-        if (n.characteristics.every(function (c) { return set.has(c); })) html.push(n.html); });
-      // the evidence grid: texts with a fitting statement, by the characteristic it names
-      var head = data.categories.map(function (c) { return '<th scope="col">' + esc(c.label) + "</th>"; }).join("");
-      var rows = chosen.map(function (ch) {
-        return '<tr><th scope="row">' + esc(data.labels[ch]) + "</th>" + data.categories.map(function (c) {
-          var n = new Set(fits.filter(function (p) {
-            return p.category === c.category && p.conditions.indexOf(ch) >= 0; }).map(function (p) { return p.source; })).size;
-          return data.cells[n]; }).join("") + "</tr>";
-      });
-      rows.push('<tr><th scope="row">Texts with a fitting statement</th>' + cats.map(function (x) { return data.cells[x.n]; })
-                .join("") + "</tr>");
-      html.push('<table class="mbc-grid"><caption>Evidence grid: how many of the ' + N + " texts make a statement " +
-                "that fits your selection, by the characteristic the statement names and the treatment category</caption>" +
-                '<thead><tr><th scope="col">Characteristic</th>' + head + "</tr></thead><tbody>" + rows.join("") +
-                "</tbody></table>");
-      html.push("<h3>Each treatment category</h3>");
-      cats.forEach(function (x) {
-        if (!x.n) { html.push(x.c.associated[0]); return; }
-        html.push('<section class="mbc-category" data-category="' + esc(x.c.category) + '" data-texts="' + x.n +
-                  '">' + x.c.associated[x.n] + speaks(x, chosen, data) + x.fits.map(function (p) { return p.html; }).join("") +
-                  "</section>");
-      });
-      ["would_fit", "does_not_fit"].forEach(function (tier) {
-        var mine = [];   // category by category, strongest stance first: as mbc.answer places them
-        data.categories.forEach(function (c) {
-          placed.forEach(function (p) { if (p.tier === tier && p.category === c.category) mine.push(p); }); });
-        if (mine.length) {
-          html.push('<section class="mbc-tier" data-tier="' + tier + '"><h3>' + esc(data.tier_headings[tier]) +
-                    "</h3>" + mine.map(function (p) { return p.html; }).join("") + "</section>");
-        }
-      });
-      var dis = data.disagreements.filter(function (d) {
-        return d.characteristics.some(function (c) { return set.has(c); }); });
-      if (dis.length) html.push("<h3>Where the texts disagree</h3>" + dis.map(function (d) { return d.html; }).join(""));
-      Object.keys(data.drugs).forEach(function (g) {
-        var d = data.drugs[g], note = d.states[keyOf(d.relevant, set)];
-        if (note) html.push(note);
-      });
-      out.innerHTML = html.join("");
+      out.innerHTML = answerHtml(env, data, chosen);
       var notes = {};    // each editors' note once in an answer, as in Python
       out.querySelectorAll("[data-note]").forEach(function (n) {
         if (notes[n.dataset.note]) n.remove(); else notes[n.dataset.note] = 1; });
@@ -292,7 +287,7 @@
     updateScore();
   }
 
-  window.mbcOffline = { about: about, speaks: speaks };   // for the parity test
+  window.mbcOffline = { model: model, environment: environment, answerHtml: answerHtml };   // for the parity tests
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

@@ -19,9 +19,11 @@ from importlib.resources import files
 from ..analysis.quiz import Item
 from ..load import Atlas, atlas_or_default
 from ..query import FITS, TIERS, Disagreement, characteristics, drugs, place, restriction, statements
+from ..words import lower_first
 from . import html
 from .answer import TIER_HEADINGS, cell, view
 from .editors import selection_boxes
+from .theme import grid_legend
 from .feedback import explanation_html, key_words, optional_html
 from .html import Html, el
 
@@ -73,6 +75,7 @@ def explorer_data(atlas: Atlas | None = None) -> dict:
         out_statements[s.statement_id] = {"category": s.category, "source": s.source_id,
                                           "conditions": list(s.conditions), "relevant": g.relevant(s.conditions),
                                           "qualifier": s.qualifier, "implied": s.implied,
+                                          "stance": s.stance_label, "drugs": list(s.drugs),
                                           "words": words.setdefault((s.source_id, s.quote), len(words)),
                                           "states": states}
     out_drugs = {}
@@ -87,8 +90,13 @@ def explorer_data(atlas: Atlas | None = None) -> dict:
         for state in g.states(ids):
             note = restriction(d["generic"], list(state), a)
             if note.restricted:
-                states[" ".join(state)] = str(v.drug_restriction(note))
-        out_drugs[d["generic"]] = {"relevant": g.relevant(ids), "states": states}
+                r = v.restriction_model(note.restricted, note.restriction_source_id, note.restriction_quote,
+                                        note.contradicted_by, [])
+                key = (note.restricted, note.restriction_source_id, note.restriction_quote, note.contradicted_by)
+                states[" ".join(state)] = {"key": json.dumps(key), "chars": r["chars"], "why": r["why"],
+                                           "quote": str(r["quote"])}
+        out_drugs[d["generic"]] = {"relevant": g.relevant(ids), "states": states, "category": d["category"],
+                                   "name": v.drug_name(d["generic"]), "second": str(v.second_category(d["generic"]))}
     cats = a["categories"].to_dict("records")
     return {
         "n_texts": v.n_texts,
@@ -96,11 +104,13 @@ def explorer_data(atlas: Atlas | None = None) -> dict:
         "labels": dict(v.char_label),
         "source_names": dict(v.source_name),
         "in_sentence": {c: v.label(c) for c in v.char_label},
-        "categories": [{"category": c["category"], "label": c["label"],
-                        "associated": [str(v.category_head(c["category"], k)) for k in range(v.n_texts + 1)]}
+        "categories": [{"category": c["category"], "label": c["label"], "in_sentence": lower_first(c["label"]),
+                        "heads": [str(v.category_head(c["category"], k)) for k in range(v.n_texts + 1)]}
                        for c in cats],
         "statements": out_statements,
         "drugs": out_drugs,
+        "drug_order": list(out_drugs),
+        "legend": grid_legend(),
         "silent": {c: str(v.silent_item(c)) for c in g.order if c not in named},
         "for_selection": selection_boxes(a),
         "disagreements": [{"characteristics": d["characteristic"].split(";"), "html": str(v.disagreement(Disagreement(**d)))}

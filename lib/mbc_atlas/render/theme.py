@@ -227,12 +227,6 @@ SITE_CSS = f"""
   cursor: pointer; }}
 .mbc-off-reset:focus-visible, .mbc-off-check:focus-visible, .mbc-off-download:focus-visible {{
   outline: 3px solid {OKABE_ITO['blue']}; outline-offset: 2px; }}
-.mbc-off-chip {{ display: inline-block; padding: 1px 8px; margin: 2px 6px 2px 0; border: 1px solid {OKABE_ITO['blue']};
-  border-radius: 10px; }}
-.mbc-offline-explorer .mbc-grid {{ border-collapse: collapse; margin: 6px 0; }}
-.mbc-offline-explorer .mbc-grid th, .mbc-offline-explorer .mbc-grid td {{ border: 1px solid {RULE};
-  padding: 4px 10px; }}
-.mbc-offline-explorer .mbc-grid caption {{ caption-side: top; text-align: left; font-weight: bold; padding: 4px 0; }}
 .mbc-offline-score {{ border: 2px solid {OKABE_ITO['blue']}; padding: 6px 12px; margin: 8px 0; }}
 """
 
