@@ -63,7 +63,7 @@ def test_the_site_says_what_python_says_for_every_selection(tmp_path):
     build_site.install_js()
     chosen = selections()
     script = tmp_path / "parity.js"
-    script.write_text(RUN % (json.dumps(str(build_site.NUNJUCKS)), build_site.precompiled_answer(), SCRIPT,
+    script.write_text(RUN % (json.dumps(str(build_site.NUNJUCKS)), build_site.precompiled_templates(), SCRIPT,
                              json.dumps(explorer_data()), json.dumps(chosen)), encoding="utf-8")
     run = subprocess.run(["node", str(script)], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr

@@ -6,6 +6,7 @@ import mbc_atlas as mbc
 from mbc_atlas import quiz
 from mbc_atlas.render import answer as answer_view
 from mbc_atlas.render.feedback import explanation_html, feedback_html
+from mbc_atlas.render.html import visible_text
 
 from .conftest import ROOT
 
@@ -176,7 +177,7 @@ def test_widget_feedback_right_and_wrong(atlas, item_id):
     w.button.click()
     assert "✔ Right." in w.feedback.value and w.result is True
     assert explanation_html(w.item, atlas) in w.feedback.value
-    assert f"Your score: 1 of {len(check.widgets)} right" in check.score.value
+    assert f"Your score: 1 of {len(check.widgets)} right" in visible_text(check.score.value)
 
 
 def test_case_feedback_shows_the_explorer_answer_with_quotes(atlas):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import json
 import re
 import shutil
 import subprocess
@@ -26,7 +27,7 @@ from pygments.formatters import HtmlFormatter
 from mbc_atlas.analysis import quiz
 from mbc_atlas.lesson import NOTEBOOKS, note_html
 from mbc_atlas.render import offline
-from mbc_atlas.render.answer import TEMPLATE_SOURCE
+from mbc_atlas.render.answer import TEMPLATE_SOURCES
 from mbc_atlas.render.theme import stylesheet
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,7 +88,7 @@ def copy_static(out: Path, widgets: bool) -> None:
     (static / "mbc.css").write_text(stylesheet(site=True), encoding="utf-8")   # the theme's named styles
     (static / "offline.js").write_text(offline.SCRIPT, encoding="utf-8")
     shutil.copy2(NUNJUCKS / "browser" / "nunjucks-slim.min.js", static / "nunjucks-slim.min.js")
-    (static / "answer.js").write_text(precompiled_answer(), encoding="utf-8")
+    (static / "templates.js").write_text(precompiled_templates(), encoding="utf-8")
     if widgets:
         shutil.copy2(REQUIRE_JS, static / "require.js")
         for f in MANAGER_DIST.iterdir():
@@ -95,18 +96,18 @@ def copy_static(out: Path, widgets: bool) -> None:
                 shutil.copy2(f, static / f.name)
 
 
-def precompiled_answer() -> str:
-    """The answer's template (mbc_atlas/render/templates/answer.html.j2, the one Python renders with Jinja2),
-    compiled by Nunjucks for the page's runtime (nunjucks-slim), with Node.js from the site's own install."""
+def precompiled_templates() -> str:
+    """The templates the page shares with Python (mbc_atlas/render/templates: the answer, the self-check's
+    verdict), compiled by Nunjucks for the page's runtime (nunjucks-slim), with Node.js from the site's own install."""
     node = shutil.which("node")
     if node is None:
-        raise SystemExit("make site needs Node.js (node) to compile the explorer's template; install Node.js.")
-    compile_js = ("const n = require('nunjucks'); process.stdout.write(n.precompileString("
-                  "require('fs').readFileSync(0, 'utf8'), {name: 'answer.html.j2'}));")
-    run = subprocess.run([node, "-e", compile_js], input=TEMPLATE_SOURCE, capture_output=True, text=True, cwd=ASSETS,
-                         check=False, timeout=120)
+        raise SystemExit("make site needs Node.js (node) to compile the page's templates; install Node.js.")
+    compile_js = ("const n = require('nunjucks'), t = JSON.parse(require('fs').readFileSync(0, 'utf8')); "
+                  "for (const name in t) process.stdout.write(n.precompileString(t[name], {name: name}));")
+    run = subprocess.run([node, "-e", compile_js], input=json.dumps(TEMPLATE_SOURCES), capture_output=True,
+                         text=True, cwd=ASSETS, check=False, timeout=120)
     if run.returncode:
-        raise SystemExit(f"make site could not compile the explorer's template with Nunjucks: {run.stderr.strip()}")
+        raise SystemExit(f"make site could not compile the page's templates with Nunjucks: {run.stderr.strip()}")
     return run.stdout
 
 
@@ -168,7 +169,7 @@ class Page:
         exporter.widget_renderer_url = "_static/embed-amd.js"
         offline_cells = [c.get("metadata", {}).get("mbc", {}).get("offline") for c in nb.cells]
         html, _ = exporter.from_notebook_node(nb, resources={"mbc_offline": any(offline_cells),
-                                                             "mbc_explorer": "explorer" in offline_cells,
+
                                                                       "mbc_in_site": in_site})
         # Links between notebooks point at their HTML twins.
         self.html = re.sub(r'href="([0-9]{2}_[a-z_]+)\.ipynb"', r'href="\1.html"', html)

@@ -277,14 +277,20 @@ class AnswerView:
 _ENV = Environment(loader=PackageLoader("mbc_atlas", "render/templates"), autoescape=True, trim_blocks=False)
 _ENV.filters.update(plural=plural, agree=agree, join_words=join, upper_first=upper_first, lower_first=lower_first)
 _ENV.globals["look"] = lambda *names: Markup(" ".join(filter(None, html.look(names))))
-#: The answer's words, for every screen: Jinja2 here, Nunjucks on the kernel-free site (offline.js).
+#: The templates that hold the words of the explorer's answer and of the self-check's verdict, for every screen:
+#: Jinja2 here, Nunjucks on the kernel-free site (offline.js; make site compiles them from TEMPLATE_SOURCES).
 TEMPLATE = _ENV.get_template("answer.html.j2")
-TEMPLATE_SOURCE = _ENV.loader.get_source(_ENV, "answer.html.j2")[0]
+TEMPLATE_SOURCES = {name: _ENV.loader.get_source(_ENV, name)[0] for name in ("answer.html.j2", "feedback.html.j2")}
 
 
 def render_part(part: str, model: dict) -> Html:
     """One part of the answer ("summary", "grid", "answer", or one "restriction") from its view-model."""
     return Html(TEMPLATE.render(part=part, m=model))
+
+
+def render_template(name: str, **context) -> Html:
+    """Any of TEMPLATE_SOURCES with its view-model (e.g. ``render_template("feedback.html.j2", f={...})``)."""
+    return Html(_ENV.get_template(name).render(**context))
 
 
 def cell(n: int) -> Html:

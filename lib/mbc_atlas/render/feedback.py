@@ -14,7 +14,7 @@ from ..load import Atlas, atlas_or_default
 from ..query import answer
 from ..words import lower_first
 from . import html
-from .answer import view
+from .answer import render_template, view
 from .html import Html, el
 from .tables import jama_comparison_table
 
@@ -44,22 +44,16 @@ def feedback_html(item: Item, chosen: str | Iterable[Optional[str]], atlas: Atla
     with its quotes."""
     chosen = {chosen} if isinstance(chosen, str) else {c for c in chosen if c is not None}
     if not chosen:
-        return el("p", "Choose an answer first, then press the button.", cls="feedback-empty", role="status")
-    if grade(item, chosen):
-        head = verdict_html(item, True)
-    else:
-        missed = [item.label(v) for _, v in item.options if v in item.key and v not in chosen]
-        extra = [item.label(v) for _, v in item.options if v in chosen and v not in item.key]
-        head = verdict_html(item, False, " ".join(([f"You left out: {'; '.join(missed)}."] if missed else [])
-                                                  + ([f"Not in the answer: {'; '.join(extra)}."] if extra else [])))
-    return head + general_feedback_html(item, atlas)
+        return render_template("feedback.html.j2", f={"empty": True})
+    missed = [item.label(v) for _, v in item.options if v in item.key and v not in chosen]
+    extra = [item.label(v) for _, v in item.options if v in chosen and v not in item.key]
+    return verdict_html(item, grade(item, chosen), missed, extra) + general_feedback_html(item, atlas)
 
 
-def verdict_html(item: Item, right: bool, said: str = "") -> Html:
-    """Right or not, what the learner missed or added (``said``), and the answer in words."""
-    words = " ".join(w for w in (said, f"The answer is: {key_words(item)}.") if w)
-    return el("p", el("strong", "\u2714 Right." if right else "\u2718 Not quite."), f" {words}",
-              cls="feedback-right" if right else "feedback-wrong", role="status")
+def verdict_html(item: Item, right: bool, missed: Iterable[str] = (), extra: Iterable[str] = ()) -> Html:
+    """Right or not, the options the learner missed or added, and the answer in words (feedback.html.j2)."""
+    return render_template("feedback.html.j2", f={"empty": False, "right": right, "missed": list(missed),
+                                                  "extra": list(extra), "answer": key_words(item)})
 
 
 def general_feedback_html(item: Item, atlas: Atlas | None = None) -> Html:
@@ -98,9 +92,8 @@ def score_html(results: Iterable[tuple[Item, Optional[bool]]]) -> Html:
     done = [r for _, r in results if r is not None]
     status = {True: "\u2714 right", False: "\u2718 not yet right", None: "\u2013 not answered"}
     rows = [el("li", f"{status[r]}: {it.story or it.prompt}") for it, r in results]
-    n = len(results)
-    return el("div", el("strong", f"Your score: {sum(done)} of {n} right"),
-              f" ({len(done)} of {n} answered). Nothing leaves this computer.", el("ul", rows, cls="list"),
+    count = render_template("feedback.html.j2", s={"right": sum(done), "answered": len(done), "total": len(results)})
+    return el("div", el("strong", "Your score:"), " ", count, " Nothing leaves this computer.", el("ul", rows, cls="list"),
               cls="score", role="status", aria_live="polite")
 
 

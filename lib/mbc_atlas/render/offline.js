@@ -6,9 +6,6 @@
   "use strict";
 
   function uniq(items) { return Array.from(new Set(items)); }
-  function esc(s) {
-    return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-  }
   function keyOf(relevant, chosen) { return relevant.filter(function (c) { return chosen.has(c); }).join(" "); }
 
   // ---------------------------------------------------------------- the explorer's view-model
@@ -126,6 +123,9 @@
     return env;
   }
 
+  var env = null;     // the page's Nunjucks environment, made on first use
+  function templates() { return env || (env = environment(window.nunjucks)); }
+
   function answerHtml(env, data, chosen) {
     var safe = function (h) { return new window.nunjucks.runtime.SafeString(h || ""); };
     var m = model(data, chosen, safe);
@@ -137,8 +137,6 @@
   function explorer(root) {
     var data = JSON.parse(root.querySelector(".mbc-explorer-data").textContent);
     var form = root.querySelector("form"), out = root.querySelector(".mbc-off-answer");
-    var env = environment(window.nunjucks);
-
     function selection() {
       var picked = new Set();
       form.querySelectorAll("input:checked").forEach(function (i) { if (i.value) picked.add(i.value); });
@@ -148,7 +146,7 @@
     function render() {
       var chosen = selection();
       out.dataset.selection = chosen.join(" ");
-      out.innerHTML = answerHtml(env, data, chosen);
+      out.innerHTML = answerHtml(templates(), data, chosen);
       var notes = {};    // each editors' note once in an answer, as in Python
       out.querySelectorAll("[data-note]").forEach(function (n) {
         if (notes[n.dataset.note]) n.remove(); else notes[n.dataset.note] = 1; });
@@ -209,7 +207,7 @@
       if (q.dataset.item in results) { answered += 1; if (results[q.dataset.item]) right += 1; }
     });
     document.querySelectorAll(".mbc-off-score-text").forEach(function (el) {
-      el.textContent = right + " of " + items.length + " right (" + answered + " of " + items.length + " answered).";
+      el.innerHTML = templates().render("feedback.html.j2", { s: { right: right, answered: answered, total: items.length } });
     });
     if (lms && answered) report(lms, right, answered, items.length);
   }
@@ -249,29 +247,19 @@
     var order = Array.from(root.querySelectorAll("input")).map(function (i) { return i.value; });
     function words(values) { return order.filter(function (v) { return values.indexOf(v) >= 0; })
                                          .map(function (v) { return data.labels[v]; }); }
-    function labels(values) { return words(values).map(esc); }
     root.querySelector(".mbc-off-check").addEventListener("click", function () {
       var chosen = Array.from(root.querySelectorAll("input:checked")).map(function (i) { return i.value; });
       if (!chosen.length) {
-        box.innerHTML = '<p class="mbc-feedback-empty">Choose an answer first, then press the button.</p>';
+        box.innerHTML = templates().render("feedback.html.j2", { f: { empty: true } });
         return;
       }
       var key = data.key, optional = data.optional;
       var right = key.every(function (v) { return chosen.indexOf(v) >= 0; }) &&
                   chosen.every(function (v) { return key.indexOf(v) >= 0 || optional.indexOf(v) >= 0; });
-      var answer = data.answer, head;
-      if (right) {
-        head = '<p class="mbc-feedback-right"><strong>\u2714 Right.</strong> The answer is: ' + answer + ".</p>";
-      } else {
-        var missed = labels(key.filter(function (v) { return chosen.indexOf(v) < 0; }));
-        var extra = labels(chosen.filter(function (v) { return key.indexOf(v) < 0; }));
-        var bits = [];
-        if (missed.length) bits.push("You left out: " + missed.join("; ") + ".");
-        if (extra.length) bits.push("Not in the answer: " + extra.join("; ") + ".");
-        head = '<p class="mbc-feedback-wrong"><strong>\u2718 Not quite.</strong> ' + bits.join(" ") +
-               " The answer is: " + answer + ".</p>";
-      }
-      box.innerHTML = head + data.optional_note + '<div class="mbc-explanation">' + data.explanation + "</div>";
+      box.innerHTML = templates().render("feedback.html.j2", { f: {
+        empty: false, right: right, answer: data.answer,
+        missed: words(key.filter(function (v) { return chosen.indexOf(v) < 0; })),
+        extra: words(chosen.filter(function (v) { return key.indexOf(v) < 0; })) } }) + data.general;
       results[data.id] = right;
       chosenWords[data.id] = words(chosen);
       updateScore();

@@ -24,7 +24,7 @@ from . import html
 from .answer import TIER_HEADINGS, cell, view
 from .editors import selection_boxes
 from .theme import grid_legend
-from .feedback import explanation_html, key_words, optional_html
+from .feedback import explanation_html, general_feedback_html, key_words, optional_html
 from .html import Html, el
 
 __all__ = ["SCORE_WORDS", "SCRIPT", "explorer_data", "explorer_html", "quiz_item_html", "score_html"]
@@ -164,9 +164,9 @@ def quiz_item_html(item: Item, number: str = "", atlas: Atlas | None = None) -> 
     kind = "radio" if item.kind == "single" else "checkbox"
     options = [_choice(kind, f"mbc-q-{item.id}", value, words) for words, value in item.options]
     answer, optional, explanation = key_words(item), optional_html(item), explanation_html(item, atlas)
-    payload = {"id": item.id, "key": sorted(item.key), "optional": sorted(item.optional),
-               "answer": answer, "optional_note": str(optional),
-               "labels": {value: words for words, value in item.options}, "explanation": str(explanation)}
+    payload = {"id": item.id, "key": sorted(item.key), "optional": sorted(item.optional), "answer": answer,
+               "labels": {value: words for words, value in item.options},
+               "general": str(general_feedback_html(item, atlas))}
     return el("div",
               el("p", el("strong", item.story), cls="para") if item.story else None,
               el("fieldset", el("legend", f"{number} {item.prompt}".strip()), options),
