@@ -31,6 +31,8 @@ from .theme import grid_legend, grid_shade
 __all__ = ["cell", "AnswerView", "Parts", "render", "view", "visible_text", "scenario_html", "disagreements_html",
            "restrictions_html", "silent_html", "TIER_HEADINGS"]
 
+_NOTES = Html("\x00notes\x00")     # where a statement's editors' notes go (no text holds a NUL)
+
 TIER_HEADINGS = {
     WOULD_FIT: "Would fit if you also chose more",
     DOES_NOT_FIT: "Does not fit your selection",
@@ -71,6 +73,7 @@ class AnswerView:
         self.cat_label = atlas.category_labels
         self.cat_scope = dict(zip(atlas["categories"]["category"], atlas["categories"]["scope"]))
         self.drug_info = {d["generic"]: d for d in drugs(atlas).to_dict("records")}
+        self._placed: dict[Placement, tuple[str, str, str]] = {}     # statement(): its markup around its notes
 
     # -- words ------------------------------------------------------------------------------------------
     def label(self, characteristic: str) -> str:
@@ -82,16 +85,24 @@ class AnswerView:
 
     # -- pieces ---------------------------------------------------------------------------------------
     def quote(self, words: str, source_id: str, context: str = "", also: str = "", extra: str = "",
-              seen: set | None = None) -> Html:
+              seen: set | None = None, notes: Html | None = None) -> Html:
         """A verbatim quote with its source (name and kind of publisher), and beside it any editors' note on it
-        (each note once in an answer: ``seen`` holds the ids shown so far). An item of a list is quoted under the
-        list's heading (its ``context``)."""
+        (each note once in an answer: ``seen`` holds the ids shown so far), or ``notes`` in their place. An item
+        of a list is quoted under the list's heading (its ``context``)."""
         words, context = as_quoted(self.atlas.texts[source_id], words, context)
         return (html.quote(words, self.source_name[source_id], self.source_kind[source_id], extra, context, also)
-                + notes_html(words, source_id, self.atlas, seen))
+                + (notes_html(words, source_id, self.atlas, seen) if notes is None else notes))
 
     def statement(self, p: Placement, seen: set | None = None) -> Html:
-        """One placed statement: its quote, how the text puts it, and why it sits in its tier."""
+        """One placed statement: its quote, how the text puts it, and why it sits in its tier. Its markup is made
+        once per placement (an answer may show hundreds); only the editors' notes beside it depend on the answer."""
+        if p not in self._placed:
+            words, _ = as_quoted(self.atlas.texts[p.statement.source_id], p.statement.quote, p.statement.context)
+            self._placed[p] = (words, *str(self._statement(p)).split(_NOTES))
+        words, before, after = self._placed[p]
+        return Html(before + str(notes_html(words, p.statement.source_id, self.atlas, seen)) + after)
+
+    def _statement(self, p: Placement) -> Html:
         s = p.statement
         conds = self.labels(s.conditions)
         if p.tier == FITS:
@@ -110,7 +121,7 @@ class AnswerView:
                       if s.attributed_to else None)
         return el("div",
                   el("p", el("strong", self.source_name[s.source_id]), f" ({bits}). ", *why, cls="line"),
-                  self.quote(s.quote, s.source_id, s.context, s.also_quote, seen=seen), attributed,
+                  self.quote(s.quote, s.source_id, s.context, s.also_quote, notes=_NOTES), attributed,
                   cls="statement", data_tier=p.tier, data_category=s.category)
 
     def category_head(self, category: str, n: int) -> Html:
@@ -126,7 +137,7 @@ class AnswerView:
         return el("h4", head + f"associated by {n} of {self.n_texts} texts", cls="heading")
 
     # -- the view-model: every decision the answer's words depend on (the template, answer.html.j2, says them) --
-    def category_model(self, cat: CategoryAnswer, seen: set | None = None) -> dict:
+    def category_model(self, cat: CategoryAnswer, seen: set | None = None, quotes: bool = True) -> dict:
         """What a category's part of the answer says: how many texts, what they are about (a text counts for a
         characteristic only where its fitting statement names it), how they put it, and its statements."""
         n = len(cat.sources)
@@ -138,7 +149,7 @@ class AnswerView:
                 "qualifiers": [(q, self.source_name[i]) for i, q in cat.qualifiers],
                 "qualified": bool(cat.fits) and all(p.statement.qualifier for p in cat.fits),
                 "implied": cat.only_implied, "stances": list(cat.stances),
-                "statements": [self.statement(p, seen) for p in cat.fits] if n else []}
+                "statements": [self.statement(p, seen) for p in cat.fits] if n and quotes else []}
 
     def drugs_model(self, ans: Answer, seen: set | None = None) -> dict:
         """The drugs of the associated categories: named in a fitting statement (by category), named only apart,
@@ -179,19 +190,21 @@ class AnswerView:
         shown once, where it first comes)."""
         seen: set = set()
         silent = set(ans.silent)
+        notes = selection_html(ans.selection, self.atlas, seen)          # the summary's notes come first
+        categories = [self.category_model(c, seen) for c in ans.categories]
         return {
             "n_texts": self.n_texts, "lead": lead, "selection": " ".join(ans.selection),
             "chosen": [self.char_label[c] for c in ans.selection],
-            "assoc": [self.category_model(c) for c in ans.associated],
+            "assoc": [c for c in categories if c["n"]],
             "others": [lower_first(c.label) for c in ans.categories if not c.fits],
             "would_fit": len(ans.placed(WOULD_FIT)), "does_not_fit": len(ans.placed(DOES_NOT_FIT)),
             "silent": [self.silent_item(c) for c in ans.silent],
-            "notes": selection_html(ans.selection, self.atlas, seen),
+            "notes": notes,
             "grid": {"head": [self.cat_label[c.category] for c in ans.categories], "legend": grid_legend(),
                      "rows": [{"label": self.char_label[ch], "silent": ch in silent, "cells": [cell(n) for n in counts]}
                               for ch, counts in zip(ans.grid.index, ans.grid.to_numpy().tolist())],
                      "total": [cell(len(c.sources)) for c in ans.categories]},
-            "categories": [self.category_model(c, seen) for c in ans.categories],
+            "categories": categories,
             "tiers": [{"tier": t, "heading": TIER_HEADINGS[t], "statements": [self.statement(p, seen) for p in ans.placed(t)]}
                       for t in (WOULD_FIT, DOES_NOT_FIT) if ans.placed(t)],
             "disagreements": [self.disagreement(d, seen) for d in ans.disagreements],
@@ -201,11 +214,11 @@ class AnswerView:
     def about(self, cat: CategoryAnswer) -> str:
         """What a category's support is about, in the fewest words: "1 text, about grew despite hormonal therapy
         and liver only"; "5 texts, about hormone-receptor-positive; 2 about postmenopausal"."""
-        return TEMPLATE.module.about(self.category_model(cat)).unescape()
+        return TEMPLATE.module.about(self.category_model(cat, quotes=False)).unescape()
 
     def speaks(self, cat: CategoryAnswer) -> Html:
         """Which texts name which chosen characteristic, and what no text behind the category names."""
-        return Html(TEMPLATE.module.speaks(self.category_model(cat)))
+        return Html(TEMPLATE.module.speaks(self.category_model(cat, quotes=False)))
 
     def disagreement(self, d, seen: set | None = None) -> Html:
         """One disagreement (a :class:`mbc_atlas.Disagreement` or a record with its fields), both sides quoted."""
