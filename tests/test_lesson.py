@@ -11,7 +11,7 @@ from mbc_atlas import lesson, prose
 ROOT = Path(__file__).resolve().parents[1]
 MINE = ["00_start_here", "01_the_big_picture", "02_hormonal_therapy", "03_chemotherapy", "04_targeted_therapy",
         "05_local_therapy", "09_glossary"]
-VERBS = {"identify", "explain", "compare", "justify", "check", "appraise"}
+VERBS = {"identify", "explain", "compare", "justify", "check", "appraise", "prioritise"}
 
 
 def test_every_notebook_has_one_objective_starting_with_a_measurable_verb():

@@ -26,7 +26,9 @@ TASKS = (("a check-your-understanding question", 2, r"lesson\.reveal\("),
          ("a self-check question", 2, r"check\.show\(\"(?!case_)"),
          ("exploring the explorer freely", 15, r"^mbc\.explorer\(\)"),
          ("rating a text with the checklist", 15, r"^mbc\.checklist\(\)"),
-         ("appraising a whole text yourself", 10, r"^## Appraise it yourself"))
+         ("appraising a whole text yourself", 10, r"^## Appraise it yourself"),
+         ("a step of the unfolding case: a judgement to write down", 5, r"^case\.story\("),
+         ("the texts' question of an unfolding-case step", 3, r"^case\.show\("))
 
 
 @dataclass(frozen=True)

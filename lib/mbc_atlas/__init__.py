@@ -11,7 +11,7 @@ The data and the answers (this module) import only pandas. The rest loads on fir
 (``docs/architecture.md``): ``mbc.compare``, ``mbc.appraisal``, ``mbc.quiz``, ``mbc.sites`` and
 ``mbc.evidence`` (pure data, :mod:`mbc_atlas.analysis`); ``mbc.tables``, ``mbc.figures`` (matplotlib) and
 ``mbc.prose`` (:mod:`mbc_atlas.render`); ``mbc.lesson``; and the widgets (ipywidgets): ``mbc.explorer()``,
-``mbc.checklist()``, ``mbc.self_check()``, ``mbc.glossary_browser()``.
+``mbc.checklist()``, ``mbc.self_check()``, ``mbc.glossary_browser()``, ``mbc.unfolding_case()``.
 """
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ _LAZY = {
     "lesson": ("lesson", None), "scenario": ("lesson", "scenario"),
     "explorer": ("widgets.explorer", "explorer"), "checklist": ("widgets.checklist", "checklist"),
     "self_check": ("widgets.self_check", "self_check"), "glossary_browser": ("widgets.glossary", "glossary_browser"),
+    "unfolding": ("analysis.unfolding", None), "unfolding_case": ("widgets.unfolding", "unfolding_case"),
 }
 
 
@@ -60,5 +61,5 @@ __all__ = [
     "answer", "placements", "associations", "categories", "characteristics", "claims", "disagreements",
     "drug_mentions", "drugs", "glossary", "passages", "sources", "stances", "statements", "validate_selection", "words",
     "evidence", "sites", "compare", "appraisal", "quiz", "tables", "figures", "prose", "lesson",
-    "scenario", "explorer", "checklist", "self_check", "glossary_browser", "DISCLAIMER",
+    "scenario", "explorer", "checklist", "self_check", "glossary_browser", "unfolding", "unfolding_case", "DISCLAIMER",
 ]

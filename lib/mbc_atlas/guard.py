@@ -18,7 +18,7 @@ import pandas as pd
 
 from .schema import CHARACTERISTICS
 
-__all__ = ["CITED", "KINDS", "WORKBOOKS", "cited", "lesson_tables", "characteristic_groups", "source_years",
+__all__ = ["CITED", "KINDS", "WORKBOOKS", "cited", "case_passages", "lesson_tables", "characteristic_groups", "source_years",
            "workbooks_beside", "not_a_csv", "not_a_text", "empty_text", "unheaded",
            "SAVE_AS_UTF8", "decode", "not_utf8", "locate_bad_byte", "newlines"]
 
@@ -26,7 +26,8 @@ __all__ = ["CITED", "KINDS", "WORKBOOKS", "cited", "lesson_tables", "characteris
 KINDS = {"statement": ("statements", "statement_id"), "passage": ("passages", "passage_id"),
          "disagreement": ("disagreements", "disagreement_id"), "characteristic": ("characteristics", "characteristic"),
          "topic": ("passages", "topic"), "term": ("glossary", "term"), "drug": ("drugs", "generic"),
-         "source": ("sources", "source_id"), "stance": ("stances", "stance"), "subtype": ("subtypes", "subtype")}
+         "source": ("sources", "source_id"), "stance": ("stances", "stance"), "subtype": ("subtypes", "subtype"),
+         "case step": ("case_steps", "step")}
 
 #: Every id a lesson (notebooks/NN_*.ipynb), a figure or the self-check names in its code, by what names it.
 #: ``tests/test_guard.py`` reads the notebooks and fails, printing the entry to paste here, when a notebook
@@ -73,12 +74,13 @@ CITED: dict[str, dict[str, tuple]] = {
     "notebook 07": {"source": ("standards_of_care",)},
     "notebook 08": {"passage": ("goal-3", "talking-1", "talking-2")},
     "notebook 09": {"term": ("biopsy", "palliative")},
+    "notebook 11": {"case step": ("fever", "first-line", "growth", "presentation", "priorities", "rebiopsy")},
     "the self-check": {"drug": ("tamoxifen",)},       # (its cases' characteristics are the contract's)
 }
 
 #: The tables a lesson cannot do without: each must have at least one row (tables a lesson can do without,
 #: such as developments.csv, are shown as "nothing here yet" when empty).
-_NEEDED = ("passages", "disagreements", "glossary", "drugs", "subtypes")
+_NEEDED = ("passages", "disagreements", "glossary", "drugs", "subtypes", "case_steps")
 
 
 def lesson_tables(tables: dict) -> list[tuple]:
@@ -110,7 +112,20 @@ def cited(tables: dict) -> list[tuple]:
                     out.append((f"{table}.csv", None, column,
                                 f"{where} cites {kind} {i}, which {table}.csv no longer has; put its row back, "
                                 f"or change {where} so that it no longer cites it"))
-    return out
+    return out + case_passages(tables)     # the passages the unfolding case quotes, row by row
+
+
+def case_passages(tables: dict) -> list[tuple]:
+    """Every passage a step of the unfolding case quotes that passages.csv does not have (checked once the data
+    loads, like the ids the lessons cite; an emptied passages.csv is named once, by :func:`lesson_tables`)."""
+    steps, passages = tables.get("case_steps"), tables.get("passages")
+    if steps is None or passages is None or passages.empty:
+        return []
+    have = set(passages["passage_id"])
+    return [("case_steps.csv", int(i) + 2, "passages", f"quotes passage {p!r}, which passages.csv does not have; "
+             "give a passage_id of passages.csv, or leave it out")
+            for i, value in zip(steps.index, steps["passages"]) for p in (v.strip() for v in value.split(";"))
+            if p and p not in have]
 
 
 def characteristic_groups(ch: pd.DataFrame) -> list[tuple]:

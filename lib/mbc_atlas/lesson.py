@@ -38,6 +38,7 @@ NOTEBOOKS = (
     ("08_self_check", "Self-check"),
     ("09_glossary", "Glossary"),
     ("10_the_texts", "The texts, whole"),
+    ("11_unfolding_case", "An unfolding case"),
 )
 
 #: One line per notebook: what a learner will be able to do (one measurable verb each).
@@ -53,6 +54,8 @@ OBJECTIVES = {
     "08_self_check": "check your understanding with questions and cases",
     "09_glossary": "identify what a word in the texts means and which texts use it",
     "10_the_texts": "appraise each text whole: who published it, when, who paid, and everything it says",
+    "11_unfolding_case": "prioritise what matters at each step of one patient's story, and justify it from the texts "
+                         "and from today's guidelines",
 }
 
 
@@ -250,7 +253,8 @@ def texts(atlas: Atlas | None = None) -> HTML:
 #: Each name a lesson's code makes, and the cell that makes it: what it is, and the words it begins with
 #: (``tests/test_run_first.py`` holds this to the notebooks).
 MADE_BY = {"mbc": ("the lesson's first code cell", "# Set up"),
-           "check": ("the self-check cell above", "# The self-check")}
+           "check": ("the self-check cell above", "# The self-check"),
+           "case": ("the unfolding-case cell above", "# The unfolding case")}
 
 
 def run_first(name: str) -> list[str]:

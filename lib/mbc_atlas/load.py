@@ -642,7 +642,8 @@ def _editors_layer(tables) -> list[Problem]:
 
 # Where a row names characteristics that must all hold together: a statement's conditions, the selection an
 # editors' note or a subtype's section is shown for.
-_TOGETHER = (("statements", "conditions"), ("editor_notes", "characteristic"), ("subtypes", "characteristics"))
+_TOGETHER = (("statements", "conditions"), ("editor_notes", "characteristic"), ("subtypes", "characteristics"),
+             ("case_steps", "selection"))
 
 
 def _conditions_hold_together(tables) -> list[Problem]:

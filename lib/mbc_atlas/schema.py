@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 __all__ = ["SOURCE_IDS", "CATEGORIES", "SYSTEMIC", "LOCAL", "CHARACTERISTICS", "ONE_OF", "BASES", "TABLES",
            "TABLES_BY_NAME", "Table", "NURSING_ASPECTS",
-           "SUBTYPE_PARTS"]
+           "SUBTYPE_PARTS", "CJMM_STEPS"]
 
 # The contract's sources as shipped; a lecturer may add more (each needs data/sources/<source_id>.txt), so
 # nothing a learner reads counts them or names them from here: counts and names come from sources.csv.
@@ -38,6 +38,10 @@ NURSING_ASPECTS = ("common side effects", "serious side effects", "monitor", "te
 # What every nursing class has, in the order shown: the class of a drug the texts name and one only the editors name.
 # The parts of an editors' section on how treatment is chosen today for one subtype, in the order shown.
 SUBTYPE_PARTS = ("usual sequence today", "tests that drive it", "what changed since the texts")
+# The six steps of the NCSBN Clinical Judgment Measurement Model (layer 3), in order: each step of the unfolding case
+# (case_steps.csv) is one of them.
+CJMM_STEPS = ("recognise cues", "analyse cues", "prioritise hypotheses", "generate solutions", "take action",
+              "evaluate outcomes")
 
 
 @dataclass(frozen=True)
@@ -289,6 +293,26 @@ TABLES = (
         refs={"category": ("categories", "category"), "field": ("editors_fields", "field")},
         multi=("category",),
         formats={"checked": DAY, "review_by": DAY},
+    ),
+)
+TABLES = TABLES + (
+    # The unfolding case (notebook 11): one patient, step by step, each step a task of clinical judgement. The texts'
+    # side is the ``selection`` (characteristic ids that all hold together at that step; its key is mbc.answer's) and
+    # the ``passages`` quoted with it; everything else but the story and the task is the editors' voice (the model
+    # answer and the note, cited, dated), shown fenced.
+    Table(
+        "case_steps",
+        columns=("step", "cjmm_step", "title", "story", "selection", "passages", "prompt", "model_answer", "note",
+                 "citation", "checked", "review_by"),
+        key=("step",),
+        required=("step", "cjmm_step", "title", "story", "selection", "prompt", "model_answer", "note", "citation",
+                  "checked", "review_by"),
+        refs={"selection": ("characteristics", "characteristic")},     # passages: guard.case_passages
+        multi=("selection", "passages"),
+        choices={"cjmm_step": CJMM_STEPS},
+        formats={"step": (r"[a-z]+(-[a-z]+)*", "a short id of lower-case words joined by hyphens"),
+                 "checked": DAY, "review_by": DAY},
+        min_rows=1,
     ),
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}

@@ -8,4 +8,5 @@ ipywidgets: only pandas and the layers below (``load``, ``query``, ``words``, ``
 - :mod:`~mbc_atlas.analysis.compare`: the texts side by side: who ties what, who wrote each, when, and since.
 - :mod:`~mbc_atlas.analysis.appraisal`: the JAMA benchmarks and DISCERN, with the reference answers.
 - :mod:`~mbc_atlas.analysis.quiz`: the self-check's questions and cases, each key computed from the data.
+- :mod:`~mbc_atlas.analysis.unfolding`: the unfolding case (notebook 11), its steps and their keys.
 """

@@ -25,7 +25,7 @@ __all__ = ["notes_for_quote", "selection_notes", "since_then", "covered", "check
 
 #: The tables written in the editors' voice: every one carries ``checked`` and ``review_by``.
 EDITORS_TABLES = tuple(t.name for t in TABLES if "review_by" in t.columns)
-_TEXT_COLUMNS = ("note", "development", "definition", "how_it_works", "reason")
+_TEXT_COLUMNS = ("note", "development", "definition", "how_it_works", "reason", "model_answer")
 # A drug's dose, volume, rate or schedule: what the editors never give as an order.
 _DOSE = re.compile(
     r"\b\d+(?:[.,]\d+)?(?:\s*(?:–|-|to)\s*\d+(?:[.,]\d+)?)?\s*(?:mg|mcg|µg|g|mL|ml|units?)(?:\s*/\s*(?:m²|m2|kg))?\b"

@@ -25,7 +25,7 @@ from ..words import join, lower_first
 from .evidence import disputed_silence, silent_characteristics
 
 __all__ = ["NONE", "NONE_LABEL", "Cited", "Explanation", "Item", "Case", "CASES", "CASES_BY_ID", "QUESTIONS",
-           "categories_for", "only_after_menopause", "maker_after_antiestrogen", "scope_of", "systemic_categories",
+           "case_key", "category_options", "categories_for", "only_after_menopause", "maker_after_antiestrogen", "scope_of", "systemic_categories",
            "second_category_of", "who_paid", "question", "case_item", "items", "grade", "answer_key",
            "answer_key_markdown", "silent_sentence", "update_guide", "main", "GUIDE", "GUIDE_START", "GUIDE_END"]
 
@@ -174,6 +174,16 @@ def _key(ans, atlas: Atlas) -> tuple[frozenset, tuple]:
     why = {cat.category: _why_optional(cat, defining, atlas) for cat in ans.associated}
     key = frozenset(c for c, w in why.items() if not w) if ans.associated else frozenset({NONE})
     return key, tuple((c, w) for c, w in why.items() if w)
+
+
+def case_key(ans, atlas: Atlas | None = None) -> tuple[frozenset, tuple]:
+    """The key of any case's answer, required and optional as for :data:`CASES` (other case sets use it too)."""
+    return _key(ans, atlas_or_default(atlas))
+
+
+def category_options(atlas: Atlas | None = None) -> tuple:
+    """The options of a case: every category, then "None: the sources say nothing about this"."""
+    return _category_options(atlas_or_default(atlas))
 
 
 def categories_for(characteristic: str, atlas: Atlas | None = None) -> Item:

@@ -9,6 +9,7 @@
 - :mod:`~mbc_atlas.render.figures`: every matplotlib figure, each with its text alternative.
 - :mod:`~mbc_atlas.render.prose`: the answers revealed under the lessons' questions, and longer passages.
 - :mod:`~mbc_atlas.render.feedback`: what the self-check and the appraisal checklist say back.
+- :mod:`~mbc_atlas.render.unfolding`: the unfolding case's steps, their answers and the editors' model answers.
 
 It reads :mod:`mbc_atlas.analysis`, :mod:`mbc_atlas.query` and below; nothing below imports it.
 """

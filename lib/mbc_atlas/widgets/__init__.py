@@ -4,5 +4,6 @@ glossary search box. They hold state and react to the learner; what they show co
 kernel: set a control's ``.value``, read what the learner would see).
 
 The package is reached as ``mbc.explorer()``, ``mbc.checklist()``, ``mbc.self_check()`` and
-``mbc.glossary_browser()``; importing it loads ipywidgets.
+``mbc.glossary_browser()``, and the unfolding case ``mbc.unfolding_case()``; importing it loads
+ipywidgets.
 """
