@@ -3,6 +3,8 @@
 
 - ``site``: the site's bytes in all, each page gzipped, and each page's load in Chromium from a file (navigation
   start to the load event, median of five) against the index page's.
+- ``site`` also times the explorer's click to the next frame in Chromium on a page built from a copy of the data
+  with ten times the statements (``click_x10``), against today's data (``click_x1``).
 - ``room``: ``make explorer`` (tools/serve_explorer.py) against the bare-Voila floor of tools/bench_class.py, both
   timed in the page from navigation start to usable; then 300 simulated students fetching the page and its files
   on loopback (the clicks are answered in the browser, so ten clicks each are timed in Chromium on a sample of
@@ -40,7 +42,6 @@ CLOCK_JS = """(() => { const obs = new MutationObserver(() => { const e = docume
 
 def _load_ms(ctx, url: str) -> float:
     page = ctx.new_page()
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
     page.goto(url, wait_until="load")
     ms = page.evaluate("() => { const t = performance.getEntriesByType('navigation')[0]; return t.loadEventEnd; }")
     page.close()
@@ -57,17 +58,43 @@ def site_section() -> dict:
         pages = build_site.build(out)
         total = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
         gz = {p.stem: len(gzip.compress(p.read_bytes())) for p in pages}
+        clicks = click_pages(Path(tmp))
         with sync_playwright() as pw:              # pages from files: the loopback-only context would refuse them
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             ctx = browser.new_context()
+            ctx.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
             loads = {p.stem: statistics.median(_load_ms(ctx, p.as_uri()) for _ in range(LOADS))
                      for p in [out / "index.html", *pages]}
+            click_ms = {k: ms_summary([ms for _ in range(SAMPLE_PAGES) for ms in _clicks(ctx, p.as_uri())])
+                        for k, p in clicks.items()}
             browser.close()
     index = loads.pop("index")
     return {"total_mb": round(total / 1e6, 2), "largest_page_gzip_kb": round(max(gz.values()) / 1000, 1),
             "largest_page": max(gz, key=gz.get), "index_load_ms": round(index, 1),
             "page_load_ratio_to_index": {k: round(v / index, 2) for k, v in loads.items()},
-            "worst_load_ratio": round(max(loads.values()) / index, 2)}
+            "worst_load_ratio": round(max(loads.values()) / index, 2), **click_ms}
+
+
+def click_pages(folder: Path) -> dict[str, Path]:
+    """The explorer alone (as make explorer serves it) from today's data and from ten times the statements."""
+    import os
+
+    import serve_explorer
+    from bench_scale import scaled_copy
+
+    pages = {}
+    for k in (1, 10):
+        out = folder / f"x{k}"
+        build_site.copy_static(out, widgets=False)
+        data = scaled_copy(folder / f"data{k}", k)
+        before = os.environ.get("MBC_ATLAS_DATA")
+        os.environ["MBC_ATLAS_DATA"] = str(data)
+        try:
+            (out / "index.html").write_text(serve_explorer.explorer_page(), encoding="utf-8")
+        finally:
+            os.environ.pop("MBC_ATLAS_DATA") if before is None else os.environ.update(MBC_ATLAS_DATA=before)
+        pages[f"click_x{k}"] = out / "index.html"
+    return pages
 
 
 def _fetch_all(base: str, files: list[str]) -> bool:
@@ -80,16 +107,14 @@ def _fetch_all(base: str, files: list[str]) -> bool:
         return False
 
 
-def _clicks(ctx, base: str) -> list[float]:
+def _clicks(ctx, url: str) -> list[float]:
+    """Ten clicks on the explorer's checkboxes, each timed in the page from the click to the next frame."""
     page = ctx.new_page()
-    page.goto(base + "/", wait_until="load")
-    boxes = page.locator(".mbc-offline-explorer input[type=checkbox]")
-    samples = []
-    for k in range(CLICKS):
-        t = page.evaluate("""(k) => new Promise(done => { const t = performance.now();
-            document.querySelectorAll('.mbc-offline-explorer input[type=checkbox]')[k].click();
-            requestAnimationFrame(() => done(performance.now() - t)); })""", k % boxes.count())
-        samples.append(t)
+    page.goto(url, wait_until="load")
+    n = page.locator(".mbc-offline-explorer input[type=checkbox]").count()
+    samples = [page.evaluate("""(k) => new Promise(done => { const t = performance.now();
+        document.querySelectorAll('.mbc-offline-explorer input[type=checkbox]')[k].click();
+        requestAnimationFrame(() => done(performance.now() - t)); })""", k % n) for k in range(CLICKS)]
     page.close()
     return samples
 
@@ -122,7 +147,7 @@ def room_section() -> dict:
                 ok = list(pool.map(lambda _: _fetch_all(base, files), range(STUDENTS)))
             seconds = time.perf_counter() - t
             after = server.memory_info().rss
-            clicks = [ms for _ in range(SAMPLE_PAGES) for ms in _clicks(ctx, base)]
+            clicks = [ms for _ in range(SAMPLE_PAGES) for ms in _clicks(ctx, base + "/")]
     f, r = seconds_summary(floor), seconds_summary(room)
     return {"floor_open": f, "explorer_open": r | {"p95_ratio_to_floor": round(r["p95_s"] / f["p95_s"], 3)},
             "class": {"students": STUDENTS, "failures": ok.count(False), "seconds": round(seconds, 1),
