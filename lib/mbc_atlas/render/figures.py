@@ -106,19 +106,21 @@ def learning_path(notebooks: Iterable[tuple[str, str]], objectives: Mapping[str,
     ['00', 'Start here']
     """
     notebooks, objectives = tuple(notebooks), dict(objectives)
-    n = len(notebooks)
-    row = 0.78
-    fig, ax = _canvas(12, 0.9 + row * n, xlim=(0, 12), ylim=(-0.2 - row * n, 0.6))
-    ax.plot([0.7, 0.7], [-row * 0.5, -row * (n - 0.5)], color=MUTED, linewidth=3, zorder=1)
-    for i, (name, title) in enumerate(notebooks):
-        y = -row * (i + 0.5)
+    goals = [textwrap.wrap(f"You will be able to {objectives[name]}" if objectives.get(name) else "", 110) or [""]
+             for name, _ in notebooks]
+    heights = [0.78 + 0.3 * (len(g) - 1) for g in goals]     # a long objective takes a second line
+    tops = [sum(heights[:i]) for i in range(len(heights))]
+    total = sum(heights)
+    fig, ax = _canvas(12, 0.9 + total, xlim=(0, 12), ylim=(-0.2 - total, 0.6))
+    ax.plot([0.7, 0.7], [-0.39, -(total - heights[-1] + 0.39)], color=MUTED, linewidth=3, zorder=1)
+    for (name, title), goal, top in zip(notebooks, goals, tops):
+        y = -(top + 0.39)
         ax.add_patch(Circle((0.7, y), 0.3, facecolor=OKABE_ITO["blue"], edgecolor=TEXT, zorder=2))
         ax.text(0.7, y, name.split("_", 1)[0], ha="center", va="center", color=FIGURE["background"],
                 fontsize=14, fontweight="bold", zorder=3)
         ax.text(1.3, y + 0.14, title, ha="left", va="center", fontsize=15, fontweight="bold", color=TEXT)
-        goal = objectives.get(name, "")
-        ax.text(1.3, y - 0.2, f"You will be able to {goal}" if goal else "", ha="left", va="center",
-                fontsize=13, color=INK)
+        for k, line in enumerate(goal):
+            ax.text(1.3, y - 0.2 - 0.3 * k, line, ha="left", va="center", fontsize=13, color=INK)
     ax.text(0.2, 0.3, "The learning path: read the notebooks in this order", fontsize=16,
             fontweight="bold", color=TEXT, va="center")
     return _with_alt(fig, learning_path_text(notebooks, objectives))
