@@ -37,7 +37,8 @@ CJMM_CITATION = ("Dickison P, Haerling KA, Lasater K. Integrating the National C
                  "Clinical Judgment Model into nursing educational frameworks. J Nurs Educ 2019;58(2):72–78; Dickison P, "
                  "Haerling KA, Lasater K. NCSBN Clinical Judgment Measurement Model clarification (letter to the editor). "
                  "J Nurs Educ 2020;59(7); National Council of State Boards of Nursing. NCSBN Clinical Judgment Measurement Model "
-                 "(layer 3, the basis of Next Generation NCLEX case studies)")
+                 "(layer 3, the basis of Next Generation NCLEX case studies); National Council of State Boards of Nursing "
+                 "(2019), definition of clinical judgment (seen only as quoted in secondary sources)")
 PROMPT = ("At this point in the story, which treatment categories do the texts associate with Ruth's whole situation? "
           "(Choose all that apply.)")
 
@@ -142,9 +143,10 @@ def grading_words(step_id: str, atlas: Atlas | None = None) -> list[str]:
     labels = a.labels
     dfn = defining(ans, a)
     if dfn:
-        out = ["How this step is graded: a category is needed only when its texts speak to what makes Ruth's case "
-               "this case, which means the course of her cancer and the places it has spread, as far as any text "
-               f"speaks to them. At this step that is {join(_quoted(labels[c]) for c in dfn)}."]
+        out = ["How this step is graded: what decides it is every characteristic of the course of Ruth's cancer "
+               "and of the places it has spread that any text speaks to at this step; here that means "
+               f"{join(_quoted(labels[c]) for c in dfn)}. A category is needed only when its texts speak to every one "
+               "of these, and optional when they leave out any one of them."]
     else:
         out = ["How this step is graded: a category is needed only when its texts speak to what makes Ruth's case "
                "this case, which means the course of her cancer and the places it has spread. At this step no text "

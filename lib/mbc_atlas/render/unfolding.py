@@ -25,8 +25,9 @@ def cjmm_html(atlas: Atlas | None = None) -> Html:
                       el("ol", items, cls="list"),
                       el("p", "NCSBN built the model to measure clinical judgement (it is the basis of the NCLEX "
                               "clinical-judgement items); its authors say it was not designed to replace the frameworks "
-                              "used to teach clinical judgement. NCSBN calls clinical judgement an iterative process: a "
-                              "nurse goes back through the steps whenever new cues appear.", cls="para"),
+                              "used to teach clinical judgement. NCSBN's definition calls clinical judgement \u201can "
+                              "iterative process\u201d; in an unfolding case that means, in the editors' words, going "
+                              "back through the steps whenever new cues appear.", cls="para"),
                       el("p", f"Source: {unfolding.CJMM_CITATION}.", cls="editors-cite")])
 
 
