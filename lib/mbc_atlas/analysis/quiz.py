@@ -25,7 +25,8 @@ from ..words import join, lower_first
 from .evidence import disputed_silence, silent_characteristics
 
 __all__ = ["NONE", "NONE_LABEL", "Cited", "Explanation", "Item", "Case", "CASES", "CASES_BY_ID", "QUESTIONS",
-           "case_key", "category_options", "categories_for", "only_after_menopause", "maker_after_antiestrogen", "scope_of", "systemic_categories",
+           "case_key", "category_options", "defining", "why_kind", "categories_for", "only_after_menopause",
+           "maker_after_antiestrogen", "scope_of", "systemic_categories",
            "second_category_of", "who_paid", "question", "case_item", "items", "grade", "answer_key",
            "answer_key_markdown", "silent_sentence", "update_guide", "main", "GUIDE", "GUIDE_START", "GUIDE_END"]
 
@@ -146,17 +147,38 @@ def _cited_claims(rows: Iterable[dict], atlas: Atlas) -> tuple[Cited, ...]:
 DEFINING_GROUPS = ("course", "spread")
 
 
+def defining(ans, atlas: Atlas | None = None) -> list[str]:
+    """The characteristics of an answer's selection that decide what its key requires: those of the course or the
+    places of spread that some associated category's texts speak to."""
+    a = atlas_or_default(atlas)
+    groups = dict(zip(a["characteristics"]["characteristic"], a["characteristics"]["group"]))
+    spoken = {c for cat in ans.associated for c, _ in cat.speaks_to}
+    return [c for c in ans.selection if groups.get(c) in DEFINING_GROUPS and c in spoken]
+
+
+def why_kind(cat) -> str:
+    """Which reason would make an associated category optional, in the order the key tests them: "implied" (it
+    rests only on implied statements), "approval" (only on approvals a text reports), "qualifier" (only on
+    statements a qualifier limits), else "silent" (optional only if its texts leave out a defining
+    characteristic)."""
+    fits = [p.statement for p in cat.fits]
+    for kind in ("implied", "approval", "qualifier"):
+        if all(getattr(s, kind) for s in fits):
+            return kind
+    return "silent"
+
+
 def _why_optional(cat, defining: list, atlas: Atlas) -> str:
     """Why an associated category is optional in a key ("" when it is required): it rests only on implied
     statements, only on approvals a text reports, or only on statements a qualifier limits, or its texts do not
     speak to a characteristic that makes the case (one that another category's texts speak to)."""
-    fits = [p.statement for p in cat.fits]
-    if all(s.implied for s in fits):
+    kind = why_kind(cat)
+    if kind == "implied":
         return "it rests only on a statement a text implies but does not make outright"
-    if all(s.approval for s in fits):
+    if kind == "approval":
         return "it rests only on an approval a text reports"
-    if all(s.qualifier for s in fits):
-        words = join([f"\u201c{q}\u201d" for q in sorted({s.qualifier for s in fits})])
+    if kind == "qualifier":
+        words = join([f"\u201c{q}\u201d" for q in sorted({p.statement.qualifier for p in cat.fits})])
         return f"its texts limit it with words no choice here sets ({words})"
     spoken = {c for c, _ in cat.speaks_to}
     missing = [lower_first(atlas.labels[c]) for c in defining if c not in spoken]
@@ -168,10 +190,7 @@ def _why_optional(cat, defining: list, atlas: Atlas) -> str:
 def _key(ans, atlas: Atlas) -> tuple[frozenset, tuple]:
     """The required categories of an answer, and each optional one with why. A characteristic of the course or
     the places of spread makes the case only where some category's texts speak to it."""
-    groups = dict(zip(atlas["characteristics"]["characteristic"], atlas["characteristics"]["group"]))
-    spoken = {c for cat in ans.associated for c, _ in cat.speaks_to}
-    defining = [c for c in ans.selection if groups.get(c) in DEFINING_GROUPS and c in spoken]
-    why = {cat.category: _why_optional(cat, defining, atlas) for cat in ans.associated}
+    why = {cat.category: _why_optional(cat, defining(ans, atlas), atlas) for cat in ans.associated}
     key = frozenset(c for c, w in why.items() if not w) if ans.associated else frozenset({NONE})
     return key, tuple((c, w) for c, w in why.items() if w)
 

@@ -19,10 +19,10 @@ from ..load import Atlas, atlas_or_default
 from ..query import answer
 from ..schema import CJMM_STEPS
 from ..words import join, lower_first
-from .quiz import DEFINING_GROUPS, Explanation, Item, case_key, category_options
+from .quiz import Explanation, Item, case_key, category_options, defining, why_kind
 
 __all__ = ["CJMM", "CJMM_CITATION", "CJMM_STEPS", "Step", "steps", "step", "step_item", "items", "same_as", "PROMPT",
-           "defining", "grading_words"]
+           "grading_words"]
 
 #: What each step of the model asks of a nurse, in plain words (the editors' paraphrase of NCSBN's model).
 CJMM = {
@@ -97,30 +97,6 @@ def same_as(step_id: str, atlas: Atlas | None = None) -> Step | None:
     return None
 
 
-def defining(ans, atlas: Atlas | None = None) -> list[str]:
-    """The characteristics of an answer's selection that decide what its key requires, as
-    :func:`mbc_atlas.analysis.quiz.case_key` counts them: those of the course or the places of spread that some
-    associated category's texts speak to."""
-    a = atlas_or_default(atlas)
-    groups = dict(zip(a["characteristics"]["characteristic"], a["characteristics"]["group"]))
-    spoken = {c for cat in ans.associated for c, _ in cat.speaks_to}
-    return [c for c in ans.selection if groups.get(c) in DEFINING_GROUPS and c in spoken]
-
-
-def _why_kind(cat) -> str:
-    """Which of the key's reasons makes a category optional (the order :mod:`~mbc_atlas.analysis.quiz` tests
-    them in): "implied", "approval", "qualifier", or "silent" (its texts do not speak to a defining
-    characteristic)."""
-    fits = [p.statement for p in cat.fits]
-    if all(x.implied for x in fits):
-        return "implied"
-    if all(x.approval for x in fits):
-        return "approval"
-    if all(x.qualifier for x in fits):
-        return "qualifier"
-    return "silent"
-
-
 def _quoted(label: str) -> str:
     return f"\u201c{lower_first(label)}\u201d"
 
@@ -159,7 +135,7 @@ def grading_words(step_id: str, atlas: Atlas | None = None) -> list[str]:
         if cat.category not in optional:
             continue
         name = a.category_labels[cat.category]
-        kind = _why_kind(cat)
+        kind = why_kind(cat)
         if kind == "implied":
             out.append(f"{name} is optional: it rests only on something a text implies but does not say outright.")
         elif kind == "approval":
