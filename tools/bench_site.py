@@ -78,6 +78,7 @@ def site_section() -> dict:
 def click_pages(folder: Path) -> dict[str, Path]:
     """The explorer alone (as make explorer serves it) from today's data and from ten times the statements."""
     import os
+    from unittest import mock
 
     import serve_explorer
     from bench_scale import scaled_copy
@@ -86,13 +87,8 @@ def click_pages(folder: Path) -> dict[str, Path]:
     for k in (1, 10):
         out = folder / f"x{k}"
         build_site.copy_static(out, widgets=False)
-        data = scaled_copy(folder / f"data{k}", k)
-        before = os.environ.get("MBC_ATLAS_DATA")
-        os.environ["MBC_ATLAS_DATA"] = str(data)
-        try:
+        with mock.patch.dict(os.environ, MBC_ATLAS_DATA=str(scaled_copy(folder / f"data{k}", k))):
             (out / "index.html").write_text(serve_explorer.explorer_page(), encoding="utf-8")
-        finally:
-            os.environ.pop("MBC_ATLAS_DATA") if before is None else os.environ.update(MBC_ATLAS_DATA=before)
         pages[f"click_x{k}"] = out / "index.html"
     return pages
 

@@ -298,7 +298,7 @@ TEMPLATE_SOURCES = {name: _ENV.loader.get_source(_ENV, name)[0] for name in ("an
 
 def render_part(part: str, model: dict) -> Html:
     """One part of the answer ("summary", "grid", "answer", or one "restriction") from its view-model."""
-    return Html(TEMPLATE.render(part=part, m=model))
+    return render_template("answer.html.j2", part=part, m=model)
 
 
 def render_template(name: str, **context) -> Html:

@@ -24,7 +24,7 @@ from . import html
 from .answer import TIER_HEADINGS, cell, view
 from .editors import selection_boxes
 from .theme import grid_legend
-from .feedback import explanation_html, general_feedback_html, key_words, optional_html
+from .feedback import general_feedback_html, key_words
 from .html import Html, el
 
 __all__ = ["SCORE_WORDS", "SCRIPT", "explorer_data", "explorer_html", "quiz_item_html", "score_html"]
@@ -163,17 +163,15 @@ def quiz_item_html(item: Item, number: str = "", atlas: Atlas | None = None) -> 
     """One question or case with its choices, a check button and the feedback its key gives (no kernel)."""
     kind = "radio" if item.kind == "single" else "checkbox"
     options = [_choice(kind, f"mbc-q-{item.id}", value, words) for words, value in item.options]
-    answer, optional, explanation = key_words(item), optional_html(item), explanation_html(item, atlas)
+    answer, general = key_words(item), general_feedback_html(item, atlas)
     payload = {"id": item.id, "key": sorted(item.key), "optional": sorted(item.optional), "answer": answer,
-               "labels": {value: words for words, value in item.options},
-               "general": str(general_feedback_html(item, atlas))}
+               "labels": {value: words for words, value in item.options}, "general": str(general)}
     return el("div",
               el("p", el("strong", item.story), cls="para") if item.story else None,
               el("fieldset", el("legend", f"{number} {item.prompt}".strip()), options),
               _without_script("Checking needs JavaScript, which is off here; answer in your own words first, then "
                               "open the answer.",
-                              html.details("Show the answer", el("p", f"The answer is: {answer}."), optional,
-                                           explanation)),
+                              html.details("Show the answer", el("p", f"The answer is: {answer}."), general)),
               el("button", "Check my answer", type="button", cls="off-check"),
               el("div", cls="off-feedback", role="status", aria_live="polite"),
               _data("quiz-data", payload), cls="offline-quiz", data_item=item.id)
