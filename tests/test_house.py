@@ -146,6 +146,20 @@ def test_no_html_tag_outside_render_html():
     assert not wrong, "\n".join(wrong)
 
 
+SILENCE = re.compile(r"\bsays? nothing about\b|\b(?:are|is) silent\b|\bsilent (?:about|on)\b", re.I)
+
+
+def test_silence_is_spelled_in_one_place():
+    """Every way of telling a learner the texts are silent comes from ``words.say_nothing`` (and its reason from
+    ``words.NOT_EVIDENCE``): never re-typed in a module, a template or the page's script."""
+    wrong = [f"{MODULES[p]}:{line}: {s[:60]!r}" for p in MODULES if MODULES[p] != "mbc_atlas.words"
+             for s, line in _strings(p) if SILENCE.search(s)]
+    for f in [*(LIB / "render" / "templates").glob("*.j2"), LIB / "render" / "offline.js"]:
+        wrong += [f"{f.name}:{i}" for i, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1)
+                  if SILENCE.search(line) and not line.lstrip().startswith("//")]
+    assert not wrong, "\n".join(wrong)
+
+
 def test_no_count_of_texts_and_no_source_typed_into_what_a_learner_reads():
     """A sixth text must change nothing in the code: "five" is never written into a string a learner reads
     (lib or the notebooks' code), and no default argument names a particular source."""

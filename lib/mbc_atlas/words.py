@@ -3,11 +3,27 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["BASIS_WORDS", "agree", "curly", "join", "lower_first", "number", "plural", "upper_first"]
+__all__ = ["BASIS_WORDS", "NOT_EVIDENCE", "agree", "curly", "join", "lower_first", "number", "plural", "say_nothing", "upper_first"]
 
 #: How a fact about a source is known (``sources.csv``, the ``*_basis`` columns), in the words a learner reads.
 BASIS_WORDS = {"stated": "stated in the text", "inferred": "inferred by the editors",
                "not stated": "not stated in the text"}
+
+#: Why a silence is no answer: said after :func:`say_nothing` wherever a learner could read silence as a "no".
+NOT_EVIDENCE = ("Silence in these patient-education texts is not evidence either way: other sources, or current "
+                "guidelines, may say more.")
+
+
+def say_nothing(about: str = "this", text: str = "") -> str:
+    """The one spelling of silence: no statement, in any tier, and no disagreement names it. ``text``: one
+    text's silence instead of all the sources'.
+
+    >>> say_nothing(), say_nothing("surgery for it")
+    ('the sources say nothing about this', 'the sources say nothing about surgery for it')
+    >>> say_nothing("the characteristic", text="it")
+    'it says nothing about the characteristic'
+    """
+    return f"{text} says nothing about {about}" if text else f"the sources say nothing about {about}"
 
 
 def join(items: Iterable[object], word: str = "and") -> str:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..load import Atlas, atlas_or_default
 from ..query import claims, disagreements, sources, stances
-from ..words import BASIS_WORDS, agree, curly, join, lower_first, number
+from ..words import BASIS_WORDS, agree, curly, join, lower_first, number, say_nothing
 from . import editors
 from .evidence import Finding
 
@@ -31,7 +31,7 @@ __all__ = ["STATUS", "SYMBOL", "DISPUTE_SYMBOL", "matrix", "cell_words", "matrix
 STATUS = {
     "ties": "ties them",
     "elsewhere": "ties the characteristic to another category only",
-    "silent": "says nothing about the characteristic",
+    "silent": say_nothing("the characteristic", text="it"),
 }
 #: Symbols shown beside the words, so the matrix never relies on colour alone.
 SYMBOL = {"ties": "\u2714", "elsewhere": "\u2192", "silent": "\u25cb"}

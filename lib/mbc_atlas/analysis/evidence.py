@@ -16,7 +16,7 @@ import pandas as pd
 from ..load import Atlas, atlas_or_default
 from ..query import (SEP, Disagreement, categories, characteristics, claims, disagreements, drug_mentions, drugs,
                      glossary, stances)
-from ..words import join, lower_first
+from ..words import join, lower_first, say_nothing, upper_first
 
 __all__ = ["Finding", "known", "claims_frame", "claim_items", "distinct_quotes", "list_quote", "as_quoted", "drugs_frame", "spellings",
            "spelling_finding", "restricted_drugs", "restriction_finding", "editor_classed", "class_note_finding",
@@ -290,13 +290,13 @@ def disputed_silence(atlas: Atlas | None = None) -> str:
                    for label, ns in numbers.items())
 
 
-def silent_sentence(atlas: Atlas | None = None) -> str:
-    """The characteristics the sources say nothing about, in one sentence."""
+def silent_sentence(atlas: Atlas | None = None, so: str = "the collection does not guess") -> str:
+    """The characteristics the sources say nothing about, in one sentence ending "so ``so``"."""
     silent = silent_characteristics(atlas)
     if not silent:
-        return "Every characteristic is tied to at least one category by some text."
-    return (f"{join(silent)}: the sources say nothing about {'it' if len(silent) == 1 else 'them'}. "
-            "No text ties it to any treatment category, so the collection does not guess." + disputed_silence(atlas))
+        return "Every characteristic in the explorer is tied to at least one category by at least one text."
+    return (f"{upper_first(say_nothing(join(silent)))}: no text ties {'it' if len(silent) == 1 else 'them'} to any "
+            f"treatment category, so {so}." + disputed_silence(atlas))
 
 
 # -- disagreements and terms ---------------------------------------------------------------------------------

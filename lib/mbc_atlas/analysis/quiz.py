@@ -21,8 +21,9 @@ import pandas as pd
 
 from ..load import Atlas, atlas_or_default
 from ..query import answer, categories, claims, disagreements, drugs, sources
-from ..words import join, lower_first
-from .evidence import disputed_silence, silent_characteristics
+from ..words import NOT_EVIDENCE, join, lower_first, say_nothing, upper_first
+from .evidence import silent_characteristics
+from .evidence import silent_sentence as evidence_silent_sentence
 
 __all__ = ["NONE", "NONE_LABEL", "Cited", "Explanation", "Item", "Case", "CASES", "CASES_BY_ID", "QUESTIONS",
            "case_key", "category_options", "defining", "why_kind", "categories_for", "only_after_menopause",
@@ -31,7 +32,7 @@ __all__ = ["NONE", "NONE_LABEL", "Cited", "Explanation", "Item", "Case", "CASES"
            "answer_key_markdown", "silent_sentence", "update_guide", "main", "GUIDE", "GUIDE_START", "GUIDE_END"]
 
 NONE = "none"
-NONE_LABEL = "None: the sources say nothing about this"
+NONE_LABEL = f"None: {say_nothing()}"
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ CASES = (
     Case("case_her2_negative",
          "A postmenopausal woman whose hormone-receptor-positive, HER2-negative cancer has spread to the bones.",
          ("hr_positive", "her2_negative", "postmenopausal", "bone"),
-         "silence inside a real case: the texts say nothing about HER2-negative; answer from what fits the rest"),
+         f"silence inside a real case: {say_nothing('HER2-negative')}; answer from what fits the rest"),
 )
 CASES_BY_ID = {c.id: c for c in CASES}
 
@@ -212,8 +213,8 @@ def categories_for(characteristic: str, atlas: Atlas | None = None) -> Item:
     ans = answer([characteristic], a)
     label = a.labels[characteristic]
     key, why = _key(ans, a)
-    intro = "" if ans.associated else (f"No statement in the texts ties {label} cancer to any treatment category on "
-                                       "its own. Silence is not evidence either way.")
+    intro = ("" if ans.associated else f"{upper_first(say_nothing(label + ' cancer'))}. {NOT_EVIDENCE}" if ans.silent
+             else f"No statement in the texts ties {label} cancer to any treatment category on its own.")
     return Item(f"{characteristic}_categories", "multiple",
                 f"Which treatment categories do the sources associate with {label} cancer? (Choose all that apply.)",
                 _category_options(a), key, Explanation(intro, selection=(characteristic,)),
@@ -265,7 +266,7 @@ def maker_after_antiestrogen(source_id: str | None = None, characteristic: str =
                  f"{join(lower_first(a.category_labels[k]) for k in dict.fromkeys(mine['category']))}.")
         quotes = _cited_claims(mine.to_dict("records"), a)
     else:
-        intro, quotes = f"The sources say nothing about this: the {name} ties {lower_first(label)} to no category.", ()
+        intro, quotes = f"The {name} ties {lower_first(label)} to no category.", ()
     dis = tuple(d["disagreement_id"] for d in disagreements(a).to_dict("records")
                 if characteristic in d["characteristic"].split(";") and source_id in (d["source_a"], d["source_b"]))
     return Item("maker_after_antiestrogen", "single" if len(key) == 1 else "multiple",
@@ -396,12 +397,7 @@ def grade(item: Item, chosen) -> bool:
 
 def silent_sentence(atlas: Atlas | None = None) -> str:
     """In words: the characteristics the sources say nothing about, and what to answer there."""
-    silent = silent_characteristics(atlas)
-    if not silent:
-        return "Every characteristic in the explorer is tied to at least one category by at least one text."
-    return (f"The sources say nothing about {join(silent)}: no text ties "
-            f"{'it' if len(silent) == 1 else 'them'} to any treatment category, so the right answer there is "
-            f"\u201c{NONE_LABEL}\u201d." + disputed_silence(atlas))
+    return evidence_silent_sentence(atlas, so=f"the right answer there is \u201c{NONE_LABEL}\u201d")
 
 
 # -- the answer key, for the instructor guide ------------------------------------------------------------------
@@ -425,7 +421,7 @@ def answer_key_markdown(atlas: Atlas | None = None) -> str:
     for c in CASES:
         ans, it = answer(list(c.selection), a), case_item(c.id, a)
         cats = "; ".join(f"{x.label} ({', '.join(a.names(x.sources))})" for x in ans.associated
-                         if x.category in it.key) or "none: the sources say nothing about this"
+                         if x.category in it.key) or NONE_LABEL.lower()
         why = "; ".join(f"{it.label(v)}: {w}" for v, w in it.optional_why) or "\u2014"
         lines.append(f"| {c.story} | `{', '.join(ans.selection)}` | {cats} | {why} | {c.checks} |")
     return "\n".join(lines)

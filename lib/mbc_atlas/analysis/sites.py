@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..load import Atlas, atlas_or_default
 from ..query import characteristics, claims, passages
-from ..words import join, lower_first
+from ..words import join, lower_first, say_nothing, upper_first
 from .evidence import Finding
 
 __all__ = ["SITE_CATEGORIES", "SPREAD", "site_links", "sites_tied_to", "site_id", "site_quotes", "site_finding",
@@ -102,7 +102,7 @@ def site_finding(site: str, site_categories: Iterable[str] = SITE_CATEGORIES, at
     part = links[links["site"] == sid]
     label = lower_first(part["site_label"].iloc[0])
     silent = part[part["n_texts"] == 0]["category_label"].map(lower_first).tolist()
-    bits = [f"The sources say nothing about {join(silent, 'or')} for the {label}."] if silent else []
+    bits = [f"{upper_first(say_nothing(join(silent, 'or') + ' for the ' + label))}."] if silent else []
     tied = part[part["n_texts"] > 0]
     for r in tied.to_dict("records"):
         n = r["n_texts"]
@@ -128,7 +128,7 @@ def sites_finding(all_of: Iterable[str], site_categories: Iterable[str] = SITE_C
     found = sites_tied_to(all_of, site_categories, a)
     cats = _category_words(all_of, a)
     if not found:
-        return Finding(f"No place is tied to {cats} alike: the sources say nothing about that.")
+        return Finding(f"No place is tied to {cats} alike: {say_nothing('that')}.")
     both = "both " if len(all_of) == 2 else "all of " if len(all_of) > 2 else ""
     links = site_links(_with(site_categories, all_of), a)
     ids = [i for ids in links[links["site_label"].isin(found) & links["category"].isin(all_of)]["claim_ids"]

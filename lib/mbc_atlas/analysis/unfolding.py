@@ -19,7 +19,7 @@ from ..load import Atlas, atlas_or_default
 from ..query import answer
 from ..schema import CJMM_STEPS
 from ..words import join, lower_first
-from .quiz import Explanation, Item, case_key, category_options, defining, why_kind
+from .quiz import NONE_LABEL, Explanation, Item, case_key, category_options, defining, why_kind
 
 __all__ = ["CJMM", "CJMM_CITATION", "CJMM_STEPS", "Step", "steps", "step", "step_item", "items", "same_as", "PROMPT",
            "grading_words"]
@@ -114,8 +114,8 @@ def grading_words(step_id: str, atlas: Atlas | None = None) -> list[str]:
     ans = answer(list(s.selection), a)
     key, why = case_key(ans, a)
     if not ans.associated:
-        return ["No statement in the texts fits Ruth's whole situation at this step, so the answer is that the "
-                "sources say nothing about it."]
+        return [f"No statement in the texts fits Ruth's whole situation at this step, so the answer is "
+                f"\u201c{NONE_LABEL}\u201d."]
     labels = a.labels
     dfn = defining(ans, a)
     if dfn:

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from ..analysis.evidence import as_quoted
 from ..load import Atlas, atlas_or_default
 from ..query import DOES_NOT_FIT, FITS, WOULD_FIT, Answer, CategoryAnswer, Placement, answer, drugs
-from ..words import agree, join, lower_first, number, plural, upper_first
+from ..words import NOT_EVIDENCE, agree, join, lower_first, number, plural, say_nothing, upper_first
 from . import html
 from .html import Html, el, visible_text
 from .editors import notes_html, selection_html
@@ -201,7 +201,8 @@ class AnswerView:
             "silent": [self.silent_item(c) for c in ans.silent],
             "notes": notes,
             "grid": {"head": [self.cat_label[c.category] for c in ans.categories], "legend": grid_legend(),
-                     "rows": [{"label": self.char_label[ch], "silent": ch in silent, "cells": [cell(n) for n in counts]}
+                     "rows": [{"label": self.char_label[ch], "silent": say_nothing() if ch in silent else "",
+                               "cells": [cell(n) for n in counts]}
                               for ch, counts in zip(ans.grid.index, ans.grid.to_numpy().tolist())],
                      "total": [cell(len(c.sources)) for c in ans.categories]},
             "categories": categories,
@@ -239,9 +240,8 @@ class AnswerView:
 
     def silent_item(self, characteristic: str) -> Html:
         """One chosen characteristic the sources say nothing about, as a list item."""
-        return el("li", el("strong", self.char_label[characteristic]), f": the sources say nothing about this. None "
-                                                                       f"of the {self.n_texts} texts ties it to any "
-                                                                       "treatment category.")
+        return el("li", el("strong", self.char_label[characteristic]), f": {say_nothing()}. None of the {self.n_texts} "
+                                                                       "texts ties it to any treatment category.")
 
     def drug_name(self, generic: str) -> str:
         brand = self.drug_info[generic]["brand"]
@@ -282,9 +282,8 @@ class AnswerView:
         labels = join([self.char_label[c] for c in ans.silent])
         if not labels:
             return Html()
-        return el("p", f"The {number(self.n_texts)} texts are silent: no quote ties {labels} cancer to any category. "
-                       "Silence in these patient-education texts says nothing about what other sources, or current "
-                       f"guidelines, say. {more}".strip())
+        return el("p", f"{upper_first(say_nothing(labels + ' cancer'))}: no quote in the {number(self.n_texts)} "
+                       f"texts ties it to any category. {NOT_EVIDENCE} {more}".strip())
 
 
 _ENV = Environment(loader=PackageLoader("mbc_atlas", "render/templates"), autoescape=True, trim_blocks=False)

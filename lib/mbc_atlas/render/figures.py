@@ -26,7 +26,7 @@ from ..analysis import appraisal, compare, editors, sites
 from ..analysis.sites import SITE_CATEGORIES, dividing_cells
 from ..load import Atlas, atlas_or_default
 from ..query import claims, drugs
-from ..words import BASIS_WORDS, join, lower_first, number, upper_first
+from ..words import BASIS_WORDS, join, lower_first, number, say_nothing, upper_first
 from .html import TextAlternative
 from .theme import CATEGORY_STYLE, FALLBACK_STYLE, FIGURE, OKABE_ITO
 
@@ -384,7 +384,7 @@ def body_sites_text(site_categories: Iterable[str] = SITE_CATEGORIES, atlas: Atl
         if len(bits) == 1:
             bits.append("No text ties it to these categories.")
         elif silent:
-            bits.append(f"The sources say nothing about {join(silent, 'or')} for it.")
+            bits.append(f"{upper_first(say_nothing(join(silent, 'or') + ' for it'))}.")
         lines.append(" ".join(bits))
     cats = join(lower_first(a.category_labels[c]) for c in site_categories)
     return TextAlternative(f"Where the cancer has spread, and which of {cats} the texts tie to each place "

@@ -64,7 +64,7 @@
       return n.characteristics.every(function (c) { return set.has(c); }); }).map(function (n) { return n.html; }).join(""));
     m.grid = { head: data.categories.map(function (c) { return c.label; }), legend: data.legend,
                rows: chosen.map(function (ch) {
-                 return { label: data.labels[ch], silent: ch in data.silent, cells: data.categories.map(function (c) {
+                 return { label: data.labels[ch], silent: ch in data.silent ? data.silence : "", cells: data.categories.map(function (c) {
                    return safe(data.cells[uniq(fits.filter(function (p) {
                      return p.category === c.category && p.conditions.indexOf(ch) >= 0; })
                      .map(function (p) { return p.source; })).length]); }) };

@@ -19,7 +19,7 @@ from importlib.resources import files
 from ..analysis.quiz import Item
 from ..load import Atlas, atlas_or_default
 from ..query import FITS, TIERS, Disagreement, characteristics, drugs, place, restriction, statements
-from ..words import lower_first
+from ..words import lower_first, say_nothing
 from . import html
 from .answer import TIER_HEADINGS, cell, view
 from .editors import selection_boxes
@@ -112,6 +112,7 @@ def explorer_data(atlas: Atlas | None = None) -> dict:
         "drug_order": list(out_drugs),
         "legend": grid_legend(),
         "silent": {c: str(v.silent_item(c)) for c in g.order if c not in named},
+        "silence": say_nothing(),
         "for_selection": selection_boxes(a),
         "disagreements": [{"characteristics": d["characteristic"].split(";"), "html": str(v.disagreement(Disagreement(**d)))}
                           for d in a["disagreements"].to_dict("records")],

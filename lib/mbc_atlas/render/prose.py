@@ -17,7 +17,7 @@ from ..analysis import appraisal, compare, editors, evidence, sites
 from ..analysis.evidence import Finding
 from ..load import Atlas, atlas_or_default
 from ..query import categories, disagreements, glossary
-from ..words import join, upper_first
+from ..words import join, say_nothing, upper_first
 from . import answer as answer_view
 from . import html
 from .editors import note_box
@@ -101,7 +101,7 @@ def claims_answer(category: str | Iterable[str] | None = None, about: str | Iter
     if stance is not None:
         c = c[c["stance"] == stance]
     if c.empty:
-        return answer_html("The sources say nothing about this.")
+        return answer_html(f"{upper_first(say_nothing())}.")
     items = evidence.claim_items(c, name, a)
     sentence = f"{upper_first(join(items))}." if items else "The sources name none."
     return answer_html(sentence, evidence.distinct_quotes(c, a), a)

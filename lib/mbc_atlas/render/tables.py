@@ -20,7 +20,7 @@ from pandas.io.formats.style import Styler
 from ..analysis import appraisal, compare, editors, evidence
 from ..load import Atlas, atlas_or_default
 from ..query import SEP, answer, characteristics, glossary, sources, stances
-from ..words import agree, curly, join, lower_first, number, plural, upper_first
+from ..words import agree, curly, join, lower_first, number, plural, say_nothing, upper_first
 from .theme import CELL_STYLES, EVIDENCE_SHADES, MATRIX_FILL, TABLE_STYLES
 
 __all__ = ["styler", "sources_table", "categories_table", "stances_table", "claims_table", "evidence_overview",
@@ -164,7 +164,7 @@ def evidence_overview(atlas: Atlas | None = None) -> Styler:
             n = int(ans.grid.loc[rec["characteristic"], cat])
             row[label] = str(n) if n else ""
         waiting = len(ans.placed("would_fit"))
-        row["Note"] = ("the sources say nothing about this" if ans.silent else
+        row["Note"] = (say_nothing() if ans.silent else
                        f"{plural(waiting, 'more statement')} {agree(waiting, 'holds', 'hold')} only together with "
                        "other characteristics" if waiting else "")
         rows.append(row)
@@ -286,8 +286,7 @@ def matrix_table(atlas: Atlas | None = None) -> Styler:
             ";" + CELL_STYLES["dispute"] if r["disputes"] else "")
     s = compare.SYMBOL
     caption = (f"Who ties what. {s['ties']} the text ties them (with its strongest stance); {s['elsewhere']} it "
-               f"ties the characteristic to another category only; {s['silent']} it says nothing about the "
-               f"characteristic; {compare.DISPUTE_SYMBOL} the texts differ here (dashed edge; the disagreements are "
+               f"ties the characteristic to another category only; {s['silent']} {compare.STATUS['silent']}; {compare.DISPUTE_SYMBOL} the texts differ here (dashed edge; the disagreements are "
                "numbered below).")
     return styler(wide, "compare-matrix", caption, index=True).apply(lambda _: css, axis=None)
 
