@@ -389,6 +389,11 @@ class _Index:
                 r["qualifier"], r["attributed_to"], r["quote"], r["context"], r["also_quote"])
             for r in atlas["statements"].to_dict("records")}
         self.ranked = sorted(self.statements.values(), key=lambda s: s.stance_rank)
+        # per characteristic: the positions in ``ranked`` of the statements that name it
+        self.naming_char: dict[str, list[int]] = {}
+        for i, s in enumerate(self.ranked):
+            for c in s.conditions:
+                self.naming_char.setdefault(c, []).append(i)
         self.cats = atlas["categories"].to_dict("records")
         self.disagreements = [Disagreement(**d) for d in atlas["disagreements"].to_dict("records")]
         self.drugs = drugs(atlas).to_dict("records")
@@ -416,8 +421,14 @@ class _Index:
         """The value the selection takes in each choose-one group it sets (group -> characteristic)."""
         return {self.group_of[c]: c for c in chosen if c in self.group_of}
 
-    def place(self, s: Statement, chosen: set, by_group: dict[str, str]) -> Placement:
-        """Where statement ``s`` stands for the chosen ids (``by_group`` is :meth:`values` of them)."""
+    def place(self, s: Statement, chosen: set, by_group: dict[str, str], known: dict | None = None) -> Placement:
+        """Where statement ``s`` stands for the chosen ids (``by_group`` is :meth:`values` of them). ``known``
+        keeps, for one selection, where each set of conditions stands (statements share them)."""
+        if known is not None:
+            if s.conditions not in known:
+                known[s.conditions] = self.place(s, chosen, by_group)
+            p = known[s.conditions]
+            return p if p.statement is s else Placement(s, p.tier, p.missing, p.contradicted)
         contradicted, missing = [], []
         for c in s.conditions:
             if c in chosen:
@@ -460,7 +471,8 @@ def answer(ids: Iterable[str] | str, atlas: Atlas | None = None) -> Answer:
     ['tamoxifen', 'anastrozole']
     """
     ix, chosen, picked, by_group = _selected(ids, atlas)
-    placed = _best_tier_only(_placements(ix, picked, by_group))
+    known: dict = {}
+    placed = _best_tier_only(_placements(ix, picked, by_group, known))
     fitting = [p.statement for p in placed if p.tier == FITS]
     per_cat = []
     for cat in ix.cats:
@@ -477,7 +489,7 @@ def answer(ids: Iterable[str] | str, atlas: Atlas | None = None) -> Answer:
         categories=tuple(per_cat),
         silent=tuple(c for c in chosen if c not in ix.named),
         disagreements=tuple(d for d in ix.disagreements if picked & set(d.characteristics)),
-        drugs=_drug_notes(ix, picked, by_group, per_cat, placed),
+        drugs=_drug_notes(ix, picked, by_group, per_cat, placed, known),
         grid=grid,
     )
 
@@ -521,8 +533,11 @@ def _selected(ids: Iterable[str] | str, atlas: Atlas | None) -> tuple[_Index, tu
     return ix, chosen, set(chosen), ix.values(set(chosen))
 
 
-def _placements(ix: _Index, picked: set, by_group: dict[str, str]) -> list[Placement]:
-    return [ix.place(s, picked, by_group) for s in ix.ranked if picked & set(s.conditions)]
+def _placements(ix: _Index, picked: set, by_group: dict[str, str], known: dict | None = None) -> list[Placement]:
+    """Where each statement naming a chosen characteristic stands, strongest stance first."""
+    at = sorted({i for c in picked for i in ix.naming_char.get(c, ())})
+    known = {} if known is None else known
+    return [ix.place(ix.ranked[i], picked, by_group, known) for i in at]
 
 
 def _best_tier_only(placed: list[Placement]) -> list[Placement]:
@@ -535,14 +550,15 @@ def _best_tier_only(placed: list[Placement]) -> list[Placement]:
     return [p for p in placed if TIERS.index(p.tier) == rank[(p.statement.source_id, p.statement.quote)]]
 
 
-def _drug_notes(ix: _Index, chosen: set, by_group: dict[str, str], per_cat, placed) -> tuple[DrugNote, ...]:
+def _drug_notes(ix: _Index, chosen: set, by_group: dict[str, str], per_cat, placed,
+                known: dict | None = None) -> tuple[DrugNote, ...]:
     """Every drug that is in an associated category, or that does not suit the selection (by a text's own
     restriction, or because every statement naming it is contradicted), each with its tier."""
     associated = {c.category for c in per_cat if c.fits}
     named_in = {t: {g for p in placed if p.tier == t for g in p.statement.drugs} for t in (FITS, WOULD_FIT)}
     notes = []
     for d in ix.drugs:
-        note = _restriction(ix, d, chosen, by_group)
+        note = _restriction(ix, d, chosen, by_group, known)
         if note.restricted or d["category"] in associated:
             tier = next((t for t in (FITS, WOULD_FIT) if d["generic"] in named_in[t] and not note.restricted),
                         "category")
@@ -550,12 +566,12 @@ def _drug_notes(ix: _Index, chosen: set, by_group: dict[str, str], per_cat, plac
     return tuple(notes)
 
 
-def _restriction(ix: _Index, d: dict, chosen: set, by_group: dict[str, str]) -> DrugNote:
+def _restriction(ix: _Index, d: dict, chosen: set, by_group: dict[str, str], known: dict | None = None) -> DrugNote:
     hit = tuple(c for c in ix.order if c in chosen and c in ix.restricted_with[d["generic"]])
     if hit:
         return DrugNote(d["generic"], d["brand"], d["category"], d["restriction"],
                         d["restriction_source_id"], d["restriction_quote"], hit)
-    naming = [ix.place(s, chosen, by_group) for s in ix.naming[d["generic"]]]
+    naming = [ix.place(s, chosen, by_group, known) for s in ix.naming[d["generic"]]]
     if not naming or any(p.tier != DOES_NOT_FIT for p in naming):
         return DrugNote(d["generic"], d["brand"], d["category"], "")
     # name the clash every naming statement shares, where there is one

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
+from ..analysis.editors import notes_for_quote
 from ..analysis.evidence import as_quoted
 from ..load import Atlas, atlas_or_default
 from ..query import DOES_NOT_FIT, FITS, WOULD_FIT, Answer, CategoryAnswer, Placement, answer, drugs
@@ -97,9 +98,13 @@ class AnswerView:
         """One placed statement: its quote, how the text puts it, and why it sits in its tier. Its markup is made
         once per placement (an answer may show hundreds); only the editors' notes beside it depend on the answer."""
         if p not in self._placed:
-            words, _ = as_quoted(self.atlas.texts[p.statement.source_id], p.statement.quote, p.statement.context)
-            self._placed[p] = (words, *str(self._statement(p)).split(_NOTES))
+            s = p.statement
+            words, _ = as_quoted(self.atlas.texts[s.source_id], s.quote, s.context)
+            has_notes = bool(notes_for_quote(words, s.source_id, self.atlas))
+            self._placed[p] = (words if has_notes else "", *str(self._statement(p)).split(_NOTES))
         words, before, after = self._placed[p]
+        if not words:
+            return Html(before + after)
         return Html(before + str(notes_html(words, p.statement.source_id, self.atlas, seen)) + after)
 
     def _statement(self, p: Placement) -> Html:
