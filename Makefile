@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "mbc_atlas needs Python 3.10 or newer; run: make PYTHON=python3.x ...")'
 	$(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[lab,test]'
 	touch $@
 
 # Lab's and the kernels' settings (tools/env_settings.py), written again when the tool changes.
@@ -100,13 +100,16 @@ $(SCORM_RUNTIME): tools/scorm/package.json tools/scorm/package-lock.json
 handout: setup
 	$(BIN)/python tools/build_handouts.py
 
-# After editing a notebook's text or data/glossary.csv: explain each term where a notebook first uses it.
+# After editing a lesson's text or data/glossary.csv: explain each term where a lesson first uses it (in its text
+# source, notebooks/src/), then make the notebooks again.
 terms: setup
 	$(BIN)/python tools/define_terms.py
+	$(MAKE) --no-print-directory notebooks
 
-# After a change to the data or to lib/: run every notebook again and save its outputs (what nbval compares).
+# After editing a lesson (notebooks/src/NN_name.py), the data or lib/: make every notebook from its text source and
+# run it, its outputs saved (what nbval compares); made twice, a notebook is the same file (tools/build_notebooks.py).
 notebooks: setup
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --log-level=WARN notebooks/*.ipynb
+	$(BIN)/python tools/build_notebooks.py
 
 clean:
 	rm -rf $(VENV) site handouts .pytest_cache tools/class/node_modules

@@ -1,4 +1,4 @@
-"""The public face in CONTRACT.md, and the clear answers it gives to bad input."""
+"""The public face in docs/contract.md, and the clear answers it gives to bad input."""
 import pytest
 
 import mbc_atlas as mbc

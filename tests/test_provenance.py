@@ -1,4 +1,5 @@
 """The data is faithful to the five texts: shipped byte for byte, every quote verbatim, every drug accounted for."""
+import hashlib
 import re
 from pathlib import Path
 
@@ -7,17 +8,47 @@ import pytest
 import mbc_atlas as mbc
 from mbc_atlas.schema import SOURCE_IDS, TABLES
 
-from .conftest import DATA, ROOT
+from .conftest import DATA
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+#: The SHA-256 digest of each text as received, one ``sha256sum`` line each (``sha256sum -c`` checks it too).
+DIGESTS = DATA / "sources" / "SHA256SUMS"
 
 
-@pytest.mark.parametrize("source_id", SOURCE_IDS)
-def test_source_text_is_the_seed_byte_for_byte(source_id):
-    shipped = (DATA / "sources" / f"{source_id}.txt").read_bytes()
-    if not SEEDS.is_dir():
-        pytest.skip("shared/seeds is not beside this checkout")
-    assert shipped == (SEEDS / f"{source_id}.txt").read_bytes()
+def recorded_digests(path: Path = DIGESTS) -> dict[str, str]:
+    """File name -> digest, from a ``sha256sum`` file."""
+    found = {}
+    for line in path.read_text(encoding="ascii").splitlines():
+        digest, name = line.split(maxsplit=1)
+        found[name.lstrip("*")] = digest
+    return found
+
+
+def unfaithful_texts(folder: Path, digests: dict[str, str]) -> list[str]:
+    """The texts in ``folder`` whose bytes are not the ones recorded, or that have no digest, or are missing."""
+    names = {p.name for p in folder.glob("*.txt")} | set(digests)
+    return [name for name in sorted(names) if name not in digests or not (folder / name).is_file()
+            or hashlib.sha256((folder / name).read_bytes()).hexdigest() != digests[name]]
+
+
+def test_every_source_text_is_byte_for_byte_as_received():
+    digests = recorded_digests()
+    assert {f"{sid}.txt" for sid in SOURCE_IDS} <= set(digests)
+    assert unfaithful_texts(DATA / "sources", digests) == []
+
+
+def test_a_changed_byte_or_an_unrecorded_text_is_caught(tmp_path):
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    digests = recorded_digests()
+    for name in digests:
+        (folder / name).write_bytes((DATA / "sources" / name).read_bytes())
+    assert unfaithful_texts(folder, digests) == []
+    text = bytearray((folder / "johnson_2010.txt").read_bytes())
+    text[100] ^= 1
+    (folder / "johnson_2010.txt").write_bytes(bytes(text))
+    (folder / "sixth.txt").write_text("A text with no digest.")
+    (folder / "faslodex_site.txt").unlink()
+    assert unfaithful_texts(folder, digests) == ["faslodex_site.txt", "johnson_2010.txt", "sixth.txt"]
 
 
 def test_the_five_sources_are_described(atlas):

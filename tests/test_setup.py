@@ -1,8 +1,10 @@
 """The set-up files agree with each other."""
+import fnmatch
 import os
 import re
 import shutil
 import subprocess
+import sys
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
@@ -18,7 +20,8 @@ def _name(req):
 
 
 def test_environment_yml_lists_the_same_dependencies_as_pyproject():
-    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    deps = project["dependencies"] + project["optional-dependencies"]["lab"]    # Binder opens the lessons in Lab
     env = [line.strip()[2:] for line in (ROOT / "environment.yml").read_text().splitlines()
            if line.strip().startswith("- ") and not line.strip().startswith("- conda-forge")]
     env = {_name(r): r.replace(" ", "") for r in env if _name(r) not in {"python", "pip"}}
@@ -84,3 +87,70 @@ def test_a_venv_whose_python_is_gone_is_made_again(tmp_path):
     (bin_dir / "python").symlink_to(shutil.which("python3"))
     out = subprocess.run(["make", "-n", "-C", str(tmp_path), "setup"], capture_output=True, text=True, timeout=60)
     assert "making .venv again" not in out.stdout + out.stderr and "-m venv" not in out.stdout
+
+
+def _pyproject():
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())
+
+
+def test_the_library_needs_no_front_end_and_make_installs_the_extras_it_uses():
+    project = _pyproject()["project"]
+    names = {_name(r) for r in project["dependencies"]}
+    assert not names & {"jupyterlab", "voila", "notebook", "jupyterhub"}, "front ends belong in the lab extra"
+    assert {"jupyterlab", "voila"} <= {_name(r) for r in project["optional-dependencies"]["lab"]}
+    assert "pip install --quiet -e '.[lab,test]'" in (ROOT / "Makefile").read_text()
+
+
+def test_the_build_needs_the_setuptools_that_reads_the_licence_expression():
+    config = _pyproject()
+    assert config["project"]["license"] == "MIT"          # a licence expression (PEP 639): setuptools 77 or newer
+    (setuptools,) = [r for r in config["build-system"]["requires"] if _name(r) == "setuptools"]
+    low = re.search(r">=\s*([0-9]+)", setuptools)
+    assert low and int(low.group(1)) >= 77, setuptools
+
+
+def test_the_version_is_written_once():
+    import mbc_atlas
+
+    config = _pyproject()
+    assert "version" not in config["project"] and "version" in config["project"]["dynamic"]
+    assert config["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "mbc_atlas.__version__"}
+    assert re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+", mbc_atlas.__version__)
+    assert f"## {mbc_atlas.__version__} " in (ROOT / "CHANGELOG.md").read_text()
+
+
+def test_every_sub_package_and_the_data_ship_in_the_wheel():
+    """The package list is written out (data/ is mapped into the package), so a new sub-package must be added."""
+    config = _pyproject()["tool"]["setuptools"]
+    lib, data = ROOT / "lib", ROOT / "data"
+    found = {".".join(p.relative_to(lib).parts) for p in [lib / "mbc_atlas", *(lib / "mbc_atlas").rglob("*")]
+             if p.is_dir() and p.name != "__pycache__"}
+    assert set(config["packages"]) == found | {"mbc_atlas._data", "mbc_atlas._data.sources"}
+    assert config["package-dir"] == {"": "lib", "mbc_atlas._data": "data"}
+    shipped = {data: config["package-data"]["mbc_atlas._data"],
+               data / "sources": config["package-data"]["mbc_atlas._data.sources"]}
+    left_out = [p.relative_to(ROOT).as_posix() for p in data.rglob("*") if p.is_file()
+                and not any(fnmatch.fnmatch(p.name, pattern) for pattern in shipped.get(p.parent, ()))]
+    assert left_out == [], "add these to [tool.setuptools.package-data] in pyproject.toml"
+
+
+def test_chromium_comes_from_one_helper(monkeypatch, tmp_path):
+    """$MBC_CHROMIUM, else chromium (or chromium-browser) on PATH, else Debian's path: one helper, used everywhere."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        from chromium_path import DEBIAN_CHROMIUM, chromium_path
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    monkeypatch.setenv("MBC_CHROMIUM", "/opt/my-chromium/chrome")
+    assert chromium_path() == "/opt/my-chromium/chrome"
+    monkeypatch.delenv("MBC_CHROMIUM")
+    (tmp_path / "chromium-browser").write_text("#!/bin/sh\n")
+    (tmp_path / "chromium-browser").chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert chromium_path() == str(tmp_path / "chromium-browser")
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+    assert chromium_path() == DEBIAN_CHROMIUM
+    elsewhere = [p.relative_to(ROOT).as_posix() for folder in ("tests", "tools") for p in (ROOT / folder).rglob("*.py")
+                 if "node_modules" not in p.parts and p.name not in ("chromium_path.py", "test_setup.py")
+                 and re.search(r"/usr/bin/chromium|environ\.get\(.CHROMIUM", p.read_text(encoding="utf-8"))]
+    assert elsewhere == [] and DEBIAN_CHROMIUM not in (ROOT / "Makefile").read_text()

@@ -37,6 +37,7 @@ from bench_class import class_section
 from bench_collection import collection_section
 from bench_scale import scale_section
 from bench_site import room_section, site_section
+from chromium_path import chromium_path
 from mbc_atlas.render.answer import view
 from mbc_atlas.widgets import explorer as ex
 
@@ -192,7 +193,7 @@ def browser_voila_clicks(clicks: int = 40, warmup: int = 3, seed: int = SEED) ->
 
 def _chromium_version() -> str:
     try:
-        return subprocess.run([os.environ.get("CHROMIUM", "/usr/bin/chromium"), "--version"], capture_output=True, text=True,
+        return subprocess.run([chromium_path(), "--version"], capture_output=True, text=True,
                               timeout=30).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return "unknown"

@@ -5,7 +5,6 @@ handouts/."""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -13,10 +12,10 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 import build_site
+from chromium_path import ENV_VAR, chromium_path
 from mbc_atlas.lesson import NOTEBOOKS
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")   # make handout CHROMIUM=/path/to/chromium
 LESSONS = [n for n, _ in NOTEBOOKS if n[:2] in {"01", "02", "03", "04", "05", "07"}]
 
 
@@ -36,11 +35,12 @@ def build(out: Path, names=None, context=None) -> list[Path]:
     """Build the site pages of the lessons (or ``names``) and print each to ``out/<name>.pdf`` (in ``context``, a
     Playwright browser context, or a Chromium started here)."""
     if context is None:
-        if not Path(CHROMIUM).is_file():
-            raise SystemExit(f"make handout needs Chromium at {CHROMIUM}: install Debian's (apt-get install chromium), "
-                             "or name another: make handout CHROMIUM=/path/to/chromium")
+        chromium = chromium_path()
+        if not Path(chromium).is_file():
+            raise SystemExit(f"make handout needs Chromium at {chromium}: install Debian's (apt-get install chromium), "
+                             f"or name another: make handout {ENV_VAR}=/path/to/chromium")
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+            browser = p.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu"])
             try:
                 return build(out, names, browser.new_context())
             finally:

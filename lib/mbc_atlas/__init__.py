@@ -24,6 +24,8 @@ from .query import (Answer, CategoryAnswer, Contradiction, Disagreement, DrugNot
                     associations, categories, characteristics, claims, disagreements, drug_mentions, drugs, glossary,
                     passages, placements, sources, stances, statements, validate_selection)
 
+__version__ = "0.4.0"      # the one place (pyproject.toml reads it); CHANGELOG.md says what each version added
+
 # name -> (module, attribute or None for the module itself); imported on first use, so that
 # `import mbc_atlas` and the data stay quick (matplotlib and ipywidgets load only with what needs them).
 _LAZY = {

@@ -21,10 +21,21 @@ import pandas as pd
 from . import guard
 from .schema import CATEGORIES, CHARACTERISTICS, ONE_OF, TABLES, Table
 
-__all__ = ["DEFAULT_DATA_DIR", "Atlas", "DataError", "Problem", "atlas_or_default", "check", "claims_frame",
-           "data_folder", "explain_mismatch", "listing", "load", "validate"]
+__all__ = ["CHECKOUT_DATA_DIR", "DEFAULT_DATA_DIR", "PACKAGED_DATA_DIR", "Atlas", "DataError", "Problem",
+           "atlas_or_default", "check", "claims_frame", "data_folder", "explain_mismatch", "listing", "load",
+           "validate"]
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+_HERE = Path(__file__).resolve().parent
+#: The copy of data/ a wheel carries (``pip install .``: pyproject.toml ships data/ as the package's ``_data``).
+PACKAGED_DATA_DIR = _HERE / "_data"
+#: The repository's own data/, beside lib/ (an editable install, ``pip install -e .``, or a checkout).
+CHECKOUT_DATA_DIR = _HERE.parents[1] / "data"
+#: The folder read when none is named and $MBC_ATLAS_DATA is unset: the wheel's copy, else the checkout's.
+DEFAULT_DATA_DIR = PACKAGED_DATA_DIR if (PACKAGED_DATA_DIR / "sources.csv").is_file() else CHECKOUT_DATA_DIR
+#: What to do when the folder is not there: the two ways to give the library its data.
+_WHERE_DATA_COMES_FROM = ("name the data folder in the environment variable MBC_ATLAS_DATA (MBC_ATLAS_DATA=/path/to/"
+                          "data), or install mbc_atlas from the collection's repository, whose package carries its "
+                          "data (pip install /path/to/the/repository)")
 
 
 @dataclass(frozen=True)
@@ -165,7 +176,8 @@ def load(data_dir: str | os.PathLike | None = None) -> Atlas:
 
 
 def data_folder(data_dir: str | os.PathLike | None = None) -> Path:
-    """The folder :func:`load` and :func:`check` read: ``data_dir``, else $MBC_ATLAS_DATA, else data/."""
+    """The folder :func:`load` and :func:`check` read: ``data_dir``, else $MBC_ATLAS_DATA, else
+    :data:`DEFAULT_DATA_DIR` (the data a wheel carries, else the checkout's data/)."""
     return _resolved(os.fspath(data_dir or os.environ.get("MBC_ATLAS_DATA") or DEFAULT_DATA_DIR), os.getcwd())
 
 
@@ -202,7 +214,7 @@ def _load(data_dir: Path) -> Atlas:
     Every table that can be read is checked, in one pass: a fault in one file hides nothing in another.
     """
     if not data_dir.is_dir():
-        raise DataError([Problem(str(data_dir), None, None, "the data folder is not there")])
+        raise DataError([Problem(str(data_dir), None, None, f"the data folder is not there: {_WHERE_DATA_COMES_FROM}")])
     problems = []
     tables = {}
     for t in TABLES:

@@ -21,7 +21,11 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 NOTEBOOK = ROOT / "notebooks" / "06_explorer.ipynb"
 ARTIFACTS = ROOT / "artifacts"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")   # make test CHROMIUM=/path/to/chromium
+if str(ROOT / "tools") not in sys.path:
+    sys.path.insert(0, str(ROOT / "tools"))
+from chromium_path import ENV_VAR, chromium_path  # noqa: E402  (tools/chromium_path.py: the one place that says)
+
+CHROMIUM = chromium_path()      # $MBC_CHROMIUM, else chromium on PATH, else Debian's
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
@@ -32,11 +36,12 @@ STOP_TIMEOUT = 15       # seconds for a server to exit after SIGTERM
 def chromium_missing_reason() -> str | None:
     """Why the browser tests cannot run here, or None when they can."""
     if not Path(CHROMIUM).is_file():
-        return f"{CHROMIUM} not found (apt-get install chromium, or name another: make test CHROMIUM=/path/to/chromium)"
+        return (f"{CHROMIUM} not found (apt-get install chromium, or name another: "
+                f"make test {ENV_VAR}=/path/to/chromium)")
     try:
         import playwright  # noqa: F401
     except ImportError:
-        return "the playwright Python package is not installed (pip install -e '.[test]')"
+        return "the playwright Python package is not installed (pip install -e '.[lab,test]', as make does)"
     return None
 
 

@@ -38,7 +38,7 @@ def hub_missing_reason() -> str | None:
         try:
             __import__(module)
         except ImportError:
-            return f"the {module} Python package is not installed (pip install -e '.[test]')"
+            return f"the {module} Python package is not installed (pip install -e '.[lab,test]', as make does)"
     if shutil.which("git") is None:
         return "git is not installed (nbgitpuller runs it; apt-get install git)"
     if not PROXY.is_file():
