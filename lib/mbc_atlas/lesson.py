@@ -274,10 +274,21 @@ def run_first(name: str) -> list[str]:
 def load_ipython_extension(shell) -> None:
     """Make a lesson's kernel say what to run when a cell needs a name a cell above it makes (IPython loads this
     in every kernel of the project's environment: ``tools/env_settings.py`` writes the setting). Every other
-    error is shown as IPython shows it."""
+    error is shown as IPython shows it. A table's plain text is its caption, the same in every run."""
     def handler(self, etype, value, tb, tb_offset=None):
         if etype is NameError and value.name in MADE_BY and value.name not in self.user_ns:
             value._render_traceback_ = lambda: run_first(value.name)     # IPython shows this in place of a traceback
         self.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
     shell.set_custom_exc((NameError,), handler)
+    # A table's plain text is its caption, not pandas' "<Styler at 0x7f...>": a lesson run again saves the same text.
+    shell.display_formatter.formatters["text/plain"].for_type_by_name("pandas.io.formats.style", "Styler",
+                                                                      _table_text)
+
+
+def _table_text(styler, printer, cycle) -> None:
+    """What IPython saves as a table's plain text, beside its HTML (as a figure's is its text alternative)."""
+    import html as _html
+
+    caption = _html.unescape(str(styler.caption or "")).strip()
+    printer.text(f"Table. {caption}" if caption else "Table.")

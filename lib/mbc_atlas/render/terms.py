@@ -1,8 +1,8 @@
 """Glossary words explained where a lesson first uses them: the first use of each term in a notebook's running
 text carries the term's definition (``glossary.csv``) as a hover, and the glossary stays one link away.
 
-The notebooks' markdown is written by hand; ``tools/define_terms.py`` runs :func:`mark_first_uses` over it, and a
-test checks that every notebook is in step with the glossary.
+The lessons' markdown is written by hand in their text sources (``notebooks/src/``); ``tools/define_terms.py`` runs
+:func:`mark_first_uses` over it, and a test checks that every notebook is in step with the glossary.
 
 >>> mark_first_uses(["## HER2", "Some cancers are HER2-positive. HER2 again."])[1].count("<abbr")
 1
