@@ -29,6 +29,9 @@ TASKS = (("a check-your-understanding question", 2, r"lesson\.reveal\("),
          ("appraising a whole text yourself", 10, r"^## Appraise it yourself"),
          ("a step of the unfolding case: a judgement to write down", 5, r"^case\.story\("),
          ("the texts' question of an unfolding-case step", 3, r"^case\.show\("))
+#: An application task (mbc.lesson.tasks): a written answer, then its model answer; counted in the lesson's output,
+#: since one call shows every task of the lesson.
+APPLICATION_TASK = ("an application task, answered in writing", 8, 'data-task="')
 
 
 @dataclass(frozen=True)
@@ -73,8 +76,11 @@ def estimate(path: Path) -> Estimate:
             elif "text/markdown" in data:
                 pieces.append(data["text/markdown"])
         for piece in pieces:
-            o, f = _words(piece if isinstance(piece, str) else "".join(piece))
+            piece = piece if isinstance(piece, str) else "".join(piece)
+            o, f = _words(piece)
             open_words, folded = open_words + o, folded + f
+            if cell.cell_type == "code":
+                tasks += APPLICATION_TASK[1] * piece.count(APPLICATION_TASK[2])
         tasks += sum(minutes * len(re.findall(pattern, cell.source, re.M)) for _, minutes, pattern in TASKS)
     return Estimate(open_words, folded, tasks)
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .schema import CHARACTERISTICS
 
-__all__ = ["CITED", "KINDS", "WORKBOOKS", "cited", "case_passages", "lesson_tables", "characteristic_groups", "source_years",
+__all__ = ["CITED", "KINDS", "WORKBOOKS", "cited", "case_passages", "task_parts", "lesson_tables", "characteristic_groups", "source_years",
            "workbooks_beside", "not_a_csv", "not_a_text", "empty_text", "unheaded",
            "SAVE_AS_UTF8", "decode", "not_utf8", "locate_bad_byte", "newlines"]
 
@@ -112,7 +112,7 @@ def cited(tables: dict) -> list[tuple]:
                     out.append((f"{table}.csv", None, column,
                                 f"{where} cites {kind} {i}, which {table}.csv no longer has; put its row back, "
                                 f"or change {where} so that it no longer cites it"))
-    return out + case_passages(tables)     # the passages the unfolding case quotes, row by row
+    return out + case_passages(tables) + task_parts(tables)     # row by row: the case's passages, the tasks' parts
 
 
 def case_passages(tables: dict) -> list[tuple]:
@@ -126,6 +126,42 @@ def case_passages(tables: dict) -> list[tuple]:
              "give a passage_id of passages.csv, or leave it out")
             for i, value in zip(steps.index, steps["passages"]) for p in (v.strip() for v in value.split(";"))
             if p and p not in have]
+
+
+#: What each kind of application task (tasks.csv) needs, column by column, and why.
+_TASK_NEEDS = {"out_of_date": (("source_id", "quote", "notes"), "the text's words and the editors' notes that say "
+                                                                 "what has changed"),
+               "before_acting": (("source_id", "quote"), "the text's words a patient would act on"),
+               "disagreement": (("disagreement_id",), "the disagreement it asks about")}
+
+
+#: The rows a task names, by column: (table, column), as ``refs`` in the schema; checked once the data loads (as
+#: the lessons' ids are), so a deleted row leaves its task to show what it still has.
+_TASK_REFS = {"notes": ("editor_notes", "note_id"), "subtype": ("subtypes", "subtype"),
+              "nursing_class": ("nursing_notes", "drug_class"), "disagreement_id": ("disagreements", "disagreement_id")}
+
+
+def task_parts(tables: dict) -> list[tuple]:
+    """A task that names a row its table does not have, lacks a part its kind needs, or names nursing notes by half
+    (a class without aspects). An emptied table is named once, by :func:`lesson_tables`, or not at all."""
+    tasks = tables.get("tasks")
+    if tasks is None or tasks.empty:
+        return []
+    have = {col: set(tables[t][c]) for col, (t, c) in _TASK_REFS.items() if t in tables and not tables[t].empty}
+    out = []
+    for i, r in zip(tasks.index, tasks.to_dict("records")):
+        for col, valid in have.items():
+            out += [("tasks.csv", int(i) + 2, col, f"names {v!r}, which {_TASK_REFS[col][0]}.csv does not have; "
+                     f"give a {_TASK_REFS[col][1]} of {_TASK_REFS[col][0]}.csv, or leave it out")
+                    for v in (x.strip() for x in r[col].split(";")) if v and v not in valid]
+        needs, why = _TASK_NEEDS.get(r["kind"], ((), ""))
+        out += [("tasks.csv", int(i) + 2, col, f"is empty, but a task of kind {r['kind']} needs {why}")
+                for col in needs if not r[col].strip()]
+        for has, lacks in (("nursing_class", "aspects"), ("aspects", "nursing_class")):
+            if r[has].strip() and not r[lacks].strip():
+                out.append(("tasks.csv", int(i) + 2, lacks, f"is empty, but {has} is set: name a nursing class "
+                            "and the aspects of it to show, or neither"))
+    return out
 
 
 def characteristic_groups(ch: pd.DataFrame) -> list[tuple]:

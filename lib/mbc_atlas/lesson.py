@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import pandas as pd
 from IPython.display import HTML
 
-from .analysis.compare import dates_sentence, fact_words
+from .analysis.compare import dates_sentence, text_facts
 from .load import Atlas, atlas_or_default
 from .query import sources, stances
 from .words import join
@@ -20,11 +20,12 @@ from .render import html, prose
 from .render.answer import scenario_html
 from .render.editors import discern_worked_html, note_box, nursing_html, since_then_html, subtype_html
 from .render.html import Html, TextAlternative, el
+from .render.tasks import tasks_html
 
 __all__ = ["NOTEBOOKS", "OBJECTIVES", "disclaimer", "note_text", "note_html", "note", "nav", "learning_path",
            "learning_path_text", "quotes", "cites", "key_points", "reveal", "scenario", "disagreements",
            "instruments", "currency", "since_then", "nursing", "editors_answer", "discern_worked", "stance_words",
-           "texts", "MADE_BY", "run_first", "load_ipython_extension"]
+           "tasks", "texts", "MADE_BY", "run_first", "load_ipython_extension"]
 
 NOTEBOOKS = (
     ("00_start_here", "Start here"),
@@ -232,15 +233,18 @@ def stance_words(atlas: Atlas | None = None) -> HTML:
                         join(weakest, "or"), ".", cls="para"))
 
 
+def tasks(lesson: str, atlas: Atlas | None = None) -> HTML:
+    """The lesson's application tasks (``lesson``: its two-digit number), each with its model answer folded."""
+    return HTML(str(tasks_html(lesson, atlas)))
+
+
 def texts(atlas: Atlas | None = None) -> HTML:
     """Every text whole, as received: who published it, when and who paid (each fact with its basis, from
     ``sources.csv``), then all its words, line breaks kept, so an appraisal can read what a quote leaves out."""
     a = atlas_or_default(atlas)
     parts = []
     for rec in sources(a).to_dict("records"):
-        facts = [el("li", el("strong", f"{what}: "), fact_words(rec, fact))
-                 for what, fact in (("Who published it", "publisher"), ("Who wrote it", "author"), ("When", "dates"),
-                                    ("Who paid", "funding"), ("Who checked it", "review"))]
+        facts = [el("li", el("strong", f"{what}: "), words) for what, words in text_facts(rec["source_id"], a)]
         parts += [el("h2", rec["short_name"], cls="heading", id=f"text-{rec['source_id']}"),
                   el("ul", facts, cls="list"),
                   el("div", a.texts[rec["source_id"]].strip(), cls="full-text", role="region",

@@ -1,13 +1,15 @@
 """The whole data contract in one place: the fixed ids the data, the library, the notebooks and the tests
-share (the project's ``CONTRACT.md``), and what each file in ``data/`` must hold: its columns, its key, and
-how it refers to the others. :mod:`mbc_atlas.load` checks a data folder against this module and nothing else.
+share (``docs/contract.md`` says what each means), and what each file in ``data/`` must hold: its columns, its
+key, and how it refers to the others. :mod:`mbc_atlas.load` checks a data folder against this module and nothing
+else.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 __all__ = ["SOURCE_IDS", "CATEGORIES", "SYSTEMIC", "LOCAL", "CHARACTERISTICS", "ONE_OF", "BASES", "TABLES",
-           "TABLES_BY_NAME", "Table", "NURSING_ASPECTS",
+           "TABLES_BY_NAME", "Table", "NURSING_ASPECTS", "TASK_KINDS",
            "SUBTYPE_PARTS", "CJMM_STEPS"]
 
 # The contract's sources as shipped; a lecturer may add more (each needs data/sources/<source_id>.txt), so
@@ -42,6 +44,8 @@ SUBTYPE_PARTS = ("usual sequence today", "tests that drive it", "what changed si
 # (case_steps.csv) is one of them.
 CJMM_STEPS = ("recognise cues", "analyse cues", "prioritise hypotheses", "generate solutions", "take action",
               "evaluate outcomes")
+# The kinds of application task a lesson sets (tasks.csv), in the order a lesson shows them.
+TASK_KINDS = ("out_of_date", "before_acting", "disagreement")
 
 
 @dataclass(frozen=True)
@@ -313,6 +317,29 @@ TABLES = TABLES + (
         formats={"step": (r"[a-z]+(-[a-z]+)*", "a short id of lower-case words joined by hyphens"),
                  "checked": DAY, "review_by": DAY},
         min_rows=1,
+    ),
+    # The application tasks each lesson sets: a text's words (or a disagreement between two texts) and a question;
+    # the model answer is built from the rows it names: the editors' notes (``notes``), a subtype's section on how
+    # treatment is chosen today (``subtype``), the nursing notes of one
+    # class on some ``aspects``, the disagreement, and the texts' own facts (sources.csv). Which kind needs which
+    # parts: guard.task_parts. ``key_points`` (separated by " | ") say what a good answer says, in the editors'
+    # words, restating only those rows (and the texts), so a marker can grade a learner's answer.
+    Table(
+        "tasks",
+        columns=("task_id", "lesson", "kind", "prompt", "source_id", "quote", "context", "notes", "subtype",
+                 "nursing_class", "aspects", "disagreement_id", "key_points"),
+        key=("task_id",),
+        required=("task_id", "lesson", "kind", "prompt", "key_points"),
+        refs={"source_id": ("sources", "source_id")},      # the rest: guard.task_parts, once the data loads
+        multi=("notes",),
+        quotes={"quote": "source_id", "context": "source_id"},
+        list_items={"quote": "context"},
+        choices={"kind": TASK_KINDS},
+        formats={"task_id": (r"\d\d-[a-z0-9]+(-[a-z0-9]+)*", "a lesson number and a short id, such as 02-after-hormonal"),
+                 "lesson": (r"\d\d", "a lesson's two-digit number, such as 02"),
+                 "aspects": ("(" + "|".join(re.escape(a) for a in NURSING_ASPECTS) + ")(;(" +
+                             "|".join(re.escape(a) for a in NURSING_ASPECTS) + "))*",
+                             "nursing aspects separated by ';': " + ", ".join(NURSING_ASPECTS))},
     ),
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}

@@ -13,7 +13,7 @@
 #
 # **Read first:** nothing; this is the first notebook.
 #
-# **Time:** about 20 minutes (11 to read at 150 words a minute, 6 for the tasks); opening every folded box adds about 3.
+# **Time:** about 30 minutes (12 to read at 150 words a minute, 14 for the tasks); opening every folded box adds about 5.
 #
 # **By the end you will be able to:**
 #
@@ -111,6 +111,13 @@ mbc.lesson.quotes(mbc.passages("texts_own_cautions"))
 # You will see this note, with its orange bar, at the top of every lesson. It matters because the texts whose dates are known
 # are more than a decade old, and treatment has changed since. Use the collection to learn how the texts reason and where they
 # differ, and check current clinical guidelines for today's practice.
+
+# %% [markdown]
+# ## Apply it
+
+# %%
+# Application tasks: write your answer, then open the model answer
+mbc.lesson.tasks("00")
 
 # %% [markdown]
 # ## Key points

@@ -13,7 +13,7 @@
 #
 # **Read first:** [00 Start here](00_start_here.ipynb), for who wrote the five texts.
 #
-# **Time:** about 25 minutes (15 to read at 150 words a minute, 6 for the tasks); opening every folded box adds about 4.
+# **Time:** about 40 minutes (17 to read at 150 words a minute, 22 for the tasks); opening every folded box adds about 8.
 #
 # **By the end you will be able to:**
 #
@@ -104,6 +104,13 @@ mbc.tables.evidence_overview()
 # %% [markdown]
 # Where a row is empty the collection says so plainly — **the sources say nothing about this** — rather than
 # guess.
+
+# %% [markdown]
+# ## Apply it
+
+# %%
+# Application tasks: write your answer, then open the model answer
+mbc.lesson.tasks("01")
 
 # %% [markdown]
 # ## Key points

@@ -13,7 +13,7 @@
 #
 # **Read first:** [01 The big picture](01_the_big_picture.ipynb), for systemic and local treatment.
 #
-# **Time:** about 70 minutes (56 to read at 150 words a minute, 12 for the tasks); opening every folded box adds about 79.
+# **Time:** about 95 minutes (58 to read at 150 words a minute, 36 for the tasks); opening every folded box adds about 102.
 #
 # **By the end you will be able to:**
 #
@@ -150,6 +150,13 @@ mbc.lesson.nursing("hormonal")
 # %%
 # Since the texts were written (the editors' layer, not from the texts)
 mbc.lesson.since_then("hormonal")
+
+# %% [markdown]
+# ## Apply it
+
+# %%
+# Application tasks: write your answer, then open the model answer
+mbc.lesson.tasks("02")
 
 # %% [markdown]
 # ## Key points

@@ -13,7 +13,7 @@
 #
 # **Read first:** [02 Hormonal therapy](02_hormonal_therapy.ipynb), for hormone receptors and for what comes after hormonal therapy stops working.
 #
-# **Time:** about 65 minutes (48 to read at 150 words a minute, 14 for the tasks); opening every folded box adds about 62.
+# **Time:** about 80 minutes (50 to read at 150 words a minute, 30 for the tasks); opening every folded box adds about 71.
 #
 # **By the end you will be able to:**
 #
@@ -167,6 +167,13 @@ mbc.lesson.nursing("chemotherapy")
 # %%
 # Since the texts were written (the editors' layer, not from the texts)
 mbc.lesson.since_then("chemotherapy")
+
+# %% [markdown]
+# ## Apply it
+
+# %%
+# Application tasks: write your answer, then open the model answer
+mbc.lesson.tasks("03")
 
 # %% [markdown]
 # ## Key points

@@ -13,7 +13,7 @@
 #
 # **Read first:** [03 Chemotherapy](03_chemotherapy.ipynb), and [02 Hormonal therapy](02_hormonal_therapy.ipynb) for tamoxifen.
 #
-# **Time:** about 60 minutes (47 to read at 150 words a minute, 12 for the tasks); opening every folded box adds about 104.
+# **Time:** about 85 minutes (49 to read at 150 words a minute, 36 for the tasks); opening every folded box adds about 114.
 #
 # **By the end you will be able to:**
 #
@@ -127,6 +127,13 @@ mbc.lesson.nursing("targeted")
 # %%
 # Since the texts were written (the editors' layer, not from the texts)
 mbc.lesson.since_then("targeted")
+
+# %% [markdown]
+# ## Apply it
+
+# %%
+# Application tasks: write your answer, then open the model answer
+mbc.lesson.tasks("04")
 
 # %% [markdown]
 # ## Key points

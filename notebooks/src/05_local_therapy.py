@@ -13,7 +13,7 @@
 #
 # **Read first:** [01 The big picture](01_the_big_picture.ipynb), for what *local* means.
 #
-# **Time:** about 40 minutes (24 to read at 150 words a minute, 12 for the tasks); opening every folded box adds about 21.
+# **Time:** about 65 minutes (26 to read at 150 words a minute, 36 for the tasks); opening every folded box adds about 35.
 #
 # **By the end you will be able to:**
 #
@@ -126,6 +126,13 @@ mbc.lesson.nursing("radiation")
 # %%
 # Since the texts were written (the editors' layer, not from the texts)
 mbc.lesson.since_then("radiation")
+
+# %% [markdown]
+# ## Apply it
+
+# %%
+# Application tasks: write your answer, then open the model answer
+mbc.lesson.tasks("05")
 
 # %% [markdown]
 # ## Key points

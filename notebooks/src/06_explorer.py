@@ -12,7 +12,7 @@
 # **Who this is for:** nursing and medical students, self-learners, and lecturers who want to project the explorer
 # in class (a lecturer can serve it alone, without code: see the instructor guide).
 # **Read first:** [01 The big picture](01_the_big_picture.ipynb) (systemic and local therapy) and at least one of the lessons 02–05.
-# **Time:** about 40 minutes (8 to read at 150 words a minute, 31 for the tasks); opening every folded box adds about 75.
+# **Time:** about 60 minutes (10 to read at 150 words a minute, 47 for the tasks); opening every folded box adds about 81.
 #
 # [Jump to the live explorer](#The-live-explorer)
 
@@ -120,6 +120,13 @@ mbc.scenario(["hr_negative", "postmenopausal"], folded=True)
 # %% mbc={"offline": "explorer"}
 # The explorer: choose characteristics, read what the texts say
 mbc.explorer()
+
+# %% [markdown]
+# ## Apply it
+
+# %%
+# Application tasks: write your answer, then open the model answer
+mbc.lesson.tasks("06")
 
 # %% [markdown]
 # ## Key points

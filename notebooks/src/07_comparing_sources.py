@@ -14,7 +14,7 @@
 # **Read first:** [00 Start here](00_start_here.ipynb) (who wrote the texts) and at least one of the lessons `02`–`05`;
 # the [explorer](06_explorer.ipynb) helps but is not required.
 #
-# **Time:** about 85 minutes (60 to read at 150 words a minute, 21 for the tasks); opening every folded box adds about 38.
+# **Time:** about 100 minutes (61 to read at 150 words a minute, 37 for the tasks); opening every folded box adds about 47.
 #
 # **By the end you will be able to:**
 #
@@ -169,6 +169,13 @@ mbc.figures.currency_timeline_text()
 # %%
 # Developments since the texts (the editors' layer, not from the texts)
 mbc.tables.developments_table()
+
+# %% [markdown]
+# ## Apply it
+
+# %%
+# Application tasks: write your answer, then open the model answer
+mbc.lesson.tasks("07")
 
 # %% [markdown]
 # ## Key points

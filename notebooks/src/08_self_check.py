@@ -14,7 +14,7 @@
 # **Read first:** the lessons [02](02_hormonal_therapy.ipynb)–[05](05_local_therapy.ipynb); the
 # [explorer](06_explorer.ipynb) and [07 Comparing the sources](07_comparing_sources.ipynb) help with the cases.
 #
-# **Time:** about 55 minutes (8 to read at 150 words a minute, 46 for the tasks); opening every folded box adds about 5.
+# **Time:** about 75 minutes (9 to read at 150 words a minute, 62 for the tasks); opening every folded box adds about 10.
 #
 # **By the end you will be able to:**
 #
@@ -230,6 +230,13 @@ mbc.lesson.reveal(
 # %% mbc={"offline": "score"}
 # Your score
 check.score
+
+# %% [markdown]
+# ## Apply it
+
+# %%
+# Application tasks: write your answer, then open the model answer
+mbc.lesson.tasks("08")
 
 # %% [markdown]
 # ## Key points

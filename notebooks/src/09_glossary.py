@@ -13,7 +13,7 @@
 #
 # **Read first:** nothing in particular; come back here whenever a word is new.
 #
-# **Time:** about 25 minutes (18 to read at 150 words a minute, 4 for the tasks); opening every folded box adds about 2.
+# **Time:** about 30 minutes (18 to read at 150 words a minute, 12 for the tasks); opening every folded box adds about 4.
 #
 # **By the end you will be able to:**
 #
@@ -51,6 +51,13 @@ mbc.glossary_browser()
 # %%
 # Words used here, explained
 mbc.tables.glossary_table()
+
+# %% [markdown]
+# ## Apply it
+
+# %%
+# Application tasks: write your answer, then open the model answer
+mbc.lesson.tasks("09")
 
 # %% [markdown]
 # ## Key points

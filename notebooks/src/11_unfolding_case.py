@@ -15,7 +15,7 @@
 # **Read first:** [06 The explorer](06_explorer.ipynb) (how an answer holds for a whole selection) and
 # [08 Self-check](08_self_check.ipynb) (how the cases are graded).
 #
-# **Time:** about 65 minutes (13 to read at 150 words a minute, 52 for the tasks); opening every folded box adds about 220.
+# **Time:** about 75 minutes (14 to read at 150 words a minute, 60 for the tasks); opening every folded box adds about 235.
 #
 # **By the end you will be able to:**
 #
@@ -36,7 +36,7 @@ mbc.lesson.nav("11_unfolding_case")
 # The note on educational use and the texts' dates
 mbc.lesson.note()
 
-# %% [markdown] mbc={"site": "## How the case works\n\nYou follow one woman, Ruth, through six steps. At each step:\n\n1. **Read what happens, and do the task.** Each task is one step of clinical judgement. Write your answer down first.\n2. **Answer the texts' question.** Which treatment categories do the texts associate with Ruth's situation *as it\n   stands at that step*? On this page, answer it in your head: the graded version needs JupyterLab. *Show what the texts\n   say* gives the answer, with every quote, and says in plain words why each optional category is optional there: a\n   category is needed only when its texts speak to the course of Ruth's cancer and the places it has spread, as far\n   as any text speaks to them.\n3. **Open the answers.** First what the texts say, then the model answer and what current guidelines add. The model\n   answers are the editors', **not from the texts**, each with its source and the date it was checked.\n\nThis is an exercise in clinical reasoning and in reading patient information. It is not advice for Ruth or for\nanyone."}
+# %% [markdown] mbc={"site": "## How the case works\n\nYou follow one woman, Ruth, through six steps. At each step:\n\n1. **Read what happens, and do the task.** Each task is one step of clinical judgement. Write your answer down first.\n2. **Answer the texts' question.** Which treatment categories do the texts associate with Ruth's situation *as it\n   stands at that step*? Choose, then press **Check my answer**: the feedback says whether you are right and shows the\n   explorer's own answer, with every quote (*Show what the texts say* gives it too). It says in plain words why\n   each optional category is optional there (choosing one is neither needed nor wrong): a\n   category is needed only when its texts speak to the course of Ruth's cancer and the places it has spread, as far\n   as any text speaks to them.\n3. **Open the answers.** First what the texts say, then the model answer and what current guidelines add. The model\n   answers are the editors', **not from the texts**, each with its source and the date it was checked.\n\nThis is an exercise in clinical reasoning and in reading patient information. It is not advice for Ruth or for\nanyone."}
 # ## How the case works
 #
 # You follow one woman, Ruth, through six steps. At each step:
@@ -77,7 +77,7 @@ case.steps_html()
 # Step 1: what happens, and your task
 case.story("presentation")
 
-# %% mbc={"site": ""}
+# %% mbc={"offline": "step:presentation"}
 # Step 1: the texts' question
 case.show("presentation")
 
@@ -92,7 +92,7 @@ case.answers("presentation")
 # Step 2: what happens, and your task
 case.story("rebiopsy")
 
-# %% mbc={"site": ""}
+# %% mbc={"offline": "step:rebiopsy"}
 # Step 2: the texts' question
 case.show("rebiopsy")
 
@@ -107,7 +107,7 @@ case.answers("rebiopsy")
 # Step 3: what happens, and your task
 case.story("priorities")
 
-# %% mbc={"site": ""}
+# %%
 # Step 3: the texts' question
 case.show("priorities")
 
@@ -122,7 +122,7 @@ case.answers("priorities")
 # Step 4: what happens, and your task
 case.story("first-line")
 
-# %% mbc={"site": ""}
+# %% mbc={"offline": "step:first-line"}
 # Step 4: the texts' question
 case.show("first-line")
 
@@ -137,7 +137,7 @@ case.answers("first-line")
 # Step 5: what happens, and your task
 case.story("fever")
 
-# %% mbc={"site": ""}
+# %%
 # Step 5: the texts' question
 case.show("fever")
 
@@ -152,7 +152,7 @@ case.answers("fever")
 # Step 6: what happens, and your task
 case.story("growth")
 
-# %% mbc={"site": ""}
+# %% mbc={"offline": "step:growth"}
 # Step 6: the texts' question
 case.show("growth")
 
@@ -160,14 +160,21 @@ case.show("growth")
 # Step 6: the answers (open them after you have written yours)
 case.answers("growth")
 
-# %% [markdown] mbc={"site": ""}
+# %% [markdown]
 # ## Your score
 #
 # The score updates each time you check an answer. Nothing leaves this computer.
 
-# %% mbc={"site": ""}
+# %% mbc={"offline": "score"}
 # Your score
 case.score
+
+# %% [markdown]
+# ## Apply it
+
+# %%
+# Application tasks: write your answer, then open the model answer
+mbc.lesson.tasks("11")
 
 # %% [markdown]
 # ## Key points

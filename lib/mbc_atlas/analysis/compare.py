@@ -25,7 +25,7 @@ __all__ = ["STATUS", "SYMBOL", "DISPUTE_SYMBOL", "matrix", "cell_words", "matrix
            "agreement_counts", "agreement_sentence", "unanimous_finding", "disagreement_sentence", "fact_words",
            "source_facts", "fact_finding", "sources_sentence", "dates_sentence", "reader_address", "profiles",
            "basis_counts", "developments", "texts_dates", "currency_sentence",
-           "not_from_texts"]
+           "not_from_texts", "TEXT_FACTS", "text_facts"]
 
 #: What a cell of the comparison matrix can say about one text and one (characteristic, category) pair.
 STATUS = {
@@ -203,6 +203,21 @@ def fact_words(rec: dict, fact: str) -> str:
     if basis == "inferred":
         return f"{value} ({BASIS_WORDS[basis]})"
     return BASIS_WORDS["not stated"]
+
+
+#: The facts about a text a careful reader checks before its words, as a learner reads them (from ``sources.csv``).
+TEXT_FACTS = (("publisher", "Who published it"), ("author", "Who wrote it"), ("dates", "When"),
+              ("funding", "Who paid"), ("review", "Who checked it"))
+
+
+def text_facts(source_id: str, atlas: Atlas | None = None) -> list[tuple[str, str]]:
+    """Each of :data:`TEXT_FACTS` about one text, in words with its basis.
+
+    >>> [label for label, _ in text_facts("faslodex_site")][:2]
+    ['Who published it', 'Who wrote it']
+    """
+    rec = atlas_or_default(atlas)["sources"].set_index("source_id").loc[source_id].to_dict()
+    return [(label, fact_words(rec, fact)) for fact, label in TEXT_FACTS]
 
 
 def source_facts(fact: str, atlas: Atlas | None = None) -> pd.DataFrame:

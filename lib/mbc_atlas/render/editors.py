@@ -7,6 +7,8 @@ True
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..analysis import appraisal, editors
 from ..analysis.editors import SUBTYPE_PARTS
 from ..analysis.appraisal import DISCERN, DISCERN_CITATION, DISCERN_SECTIONS, OVERALL_WORDS, RATING_WORDS
@@ -16,8 +18,8 @@ from ..words import lower_first, upper_first
 from . import html
 from .html import Html, el
 
-__all__ = ["fence", "note_box", "notes_html", "selection_html", "selection_boxes", "subtype_html", "since_then_html",
-           "nursing_html", "nursing_markdown", "discern_worked_html"]
+__all__ = ["fence", "note_box", "notes_html", "marking_html", "nursing_aspects_html", "selection_html", "selection_boxes",
+           "subtype_html", "since_then_html", "nursing_html", "nursing_markdown", "discern_worked_html"]
 
 
 
@@ -154,6 +156,22 @@ def _class_section(cls_: str, heading: str, named: list[dict], a: Atlas) -> tupl
                  el("p", el("strong", "How it works."), " ", ph["how_it_works"], cls="para"),
                  _source(ph["citation"]), el("dl", rows, cls="line"), cls="nursing", data_class=cls_)
     return section, [ph, *notes, *named]
+
+
+def marking_html(points: Iterable[str], rows: list[dict], atlas: Atlas | None = None) -> Html:
+    """What a good answer says, in the editors' words, fenced and dated by the ``rows`` it restates."""
+    return _fenced(f"What a good answer says (the editors' marking points) — {fence(atlas)}",
+                   el("ul", [el("li", p) for p in points], cls="list"), rows, "marking")
+
+
+def nursing_aspects_html(drug_class: str, aspects: Iterable[str], atlas: Atlas | None = None) -> Html:
+    """Some aspects of one class's nursing notes (``monitor``, ``teach``...), fenced, each with its source."""
+    a = atlas_or_default(atlas)
+    notes = editors.nursing_notes(drug_class, a)
+    notes = notes[notes["aspect"].isin(list(aspects))].to_dict("records")
+    rows = [[el("dt", upper_first(r["aspect"]), cls="nursing-term"),
+             el("dd", r["note"], _source(r["citation"]), cls="nursing-item")] for r in notes]
+    return _fenced(f"Nursing notes: {drug_class} — {fence(a)}", el("dl", rows, cls="line"), notes, "nursing")
 
 
 def nursing_html(category: str, atlas: Atlas | None = None) -> Html:
