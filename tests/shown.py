@@ -126,7 +126,7 @@ def drive_widgets(atlas, plain: bool = False) -> list[str]:
 def other_functions(atlas, plain: bool = False) -> list[str]:
     """The notebook-facing functions the notebooks do not call (or call with other arguments)."""
     import mbc_atlas as mbc
-    from mbc_atlas import prose, tables, figures
+    from mbc_atlas import figures, prose, tables
     from mbc_atlas.render import answer as view
 
     a = atlas

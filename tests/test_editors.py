@@ -12,9 +12,9 @@ from mbc_atlas.render.answer import render, scenario_html
 from mbc_atlas.render.editors import nursing_markdown
 from mbc_atlas.render.html import visible_text
 
-FENCE = "Editors' note — not from the five texts"
-
 from .conftest import ROOT
+
+FENCE = "Editors' note — not from the five texts"
 
 
 def problems(folder):

@@ -73,7 +73,7 @@ def test_each_lesson_shows_the_editors_classes_apart_from_the_texts(atlas, categ
         for r in rows:
             assert r["generic"] in text and r["citation"] in text
     texts_classes = [c for c, _ in editors.nursing_classes(category, atlas)]
-    for cls, rows in editors.editors_drugs(category, atlas):
+    for cls, _rows in editors.editors_drugs(category, atlas):
         heading = re.search(rf'data-class="{re.escape(cls)}"[^>]*><summary[^>]*><h4[^>]*>([^<]*)<', str(box)).group(1)
         assert ("a class the texts do not name" in heading) == (cls not in texts_classes), heading
     assert "Named by the editors, not by the texts:" in text

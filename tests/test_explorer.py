@@ -10,8 +10,7 @@ import pytest
 import traitlets
 
 import mbc_atlas as mbc
-from mbc_atlas.render import answer as view
-from mbc_atlas.render import prose, theme
+from mbc_atlas.render import answer as view, prose, theme
 from mbc_atlas.widgets import explorer as ex
 
 CHARACTERISTICS = mbc.characteristics()

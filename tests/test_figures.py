@@ -125,7 +125,7 @@ def test_category_map_text_gives_scope_with_its_quote_and_counts(data_copy, edit
     for q in mbc.categories(atlas)["quote"]:
         assert q in alt
     a = edited(data_copy, edit_csv, "statements", lambda df: df[df["category"] != "surgery"])
-    surgery = [l for l in figures.category_map_text(atlas=a).lines if l.startswith("Surgery")][0]
+    surgery = [line for line in figures.category_map_text(atlas=a).lines if line.startswith("Surgery")][0]
     assert "0 of 5 texts" in surgery
 
 
@@ -178,9 +178,9 @@ def test_removing_a_claim_removes_the_link_from_the_body_diagram(data_copy, edit
     a = edited(data_copy, edit_csv, "statements", lambda df: df[df["statement_id"] != "fas-20"])  # lung -> surgery
     after = _badges(figures.body_sites(atlas=a))
     assert after == (before[0] - 1, before[1] + 1)
-    lung = [l for l in figures.body_sites_text(atlas=a).lines if l.startswith("Lung")][0]
+    lung = [line for line in figures.body_sites_text(atlas=a).lines if line.startswith("Lung")][0]
     assert "Surgery:" not in lung and "nothing about radiation therapy or surgery" in lung
-    lung_before = [l for l in figures.body_sites_text(atlas=atlas).lines if l.startswith("Lung")][0]
+    lung_before = [line for line in figures.body_sites_text(atlas=atlas).lines if line.startswith("Lung")][0]
     assert "Surgery: FASLODEX product site (in selected patients" in lung_before
 
 
@@ -196,7 +196,7 @@ def test_adding_a_claim_adds_a_link(data_copy, edit_csv, atlas):
     a = edited(data_copy, edit_csv, "statements", add)
     assert "Liver" not in sites.sites_tied_to(["radiation"], atlas=atlas)
     assert "Liver" in sites.sites_tied_to(["radiation"], atlas=a)
-    liver = [l for l in figures.body_sites_text(atlas=a).lines if l.startswith("Liver")][0]
+    liver = [line for line in figures.body_sites_text(atlas=a).lines if line.startswith("Liver")][0]
     assert "Radiation therapy: FASLODEX product site." in liver
     assert "Radiation therapy: 1 text" in texts(figures.body_sites(atlas=a))
 
@@ -260,9 +260,9 @@ def test_the_alt_text_follows_the_data(data_copy, edit_csv, atlas):
 
 
 def test_body_sites_text_carries_the_conditions_the_texts_add(data_copy, edit_csv, atlas):
-    bone = [l for l in figures.body_sites_text(atlas=atlas).lines if l.startswith("Bone")][0]
+    bone = [line for line in figures.body_sites_text(atlas=atlas).lines if line.startswith("Bone")][0]
     assert "pain due to bone metastases" in bone
     a = edited(data_copy, edit_csv, "statements", lambda df: df.assign(
         condition_note=df["condition_note"].where(df["statement_id"] != "fas-16", "only when it hurts")))
-    bone = [l for l in figures.body_sites_text(atlas=a).lines if l.startswith("Bone")][0]
+    bone = [line for line in figures.body_sites_text(atlas=a).lines if line.startswith("Bone")][0]
     assert "FASLODEX product site (only when it hurts)" in bone

@@ -128,6 +128,22 @@ def test_every_module_says_what_is_public_and_py_typed_ships():
     assert re.search(r'mbc_atlas = \["py.typed"', (ROOT / "pyproject.toml").read_text())
 
 
+def test_the_public_namespace_is_all():
+    """As httpx checks its own: what ``mbc_atlas`` offers (``dir``, with the lazy names) is its ``__all__``, and
+    every name in it resolves. Its sub-modules are left aside: Python binds ``mbc_atlas.query`` on
+    ``from .query import ...``, and the layers (``mbc_atlas.render``) are reached by their dotted names."""
+    import types
+
+    import mbc_atlas as mbc
+
+    public = {n for n in dir(mbc) if not n.startswith("_")}
+    modules = {n for n in public - set(mbc.__all__) if isinstance(getattr(mbc, n), types.ModuleType)}
+    assert sorted(public - modules) == sorted(mbc.__all__)
+    assert len(set(mbc.__all__)) == len(mbc.__all__), "a name twice in __all__"
+    for name in mbc.__all__:
+        getattr(mbc, name)
+
+
 HEX = re.compile(r"#[0-9A-Fa-f]{6}\b|#[0-9A-Fa-f]{3}\b")
 TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 

@@ -5,7 +5,6 @@ import re
 
 import pytest
 
-import mbc_atlas as mbc
 from mbc_atlas.render.html import visible_text
 
 from .conftest import ROOT

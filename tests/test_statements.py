@@ -3,8 +3,7 @@
 The table below is worked out from the texts by hand, one reason a row; ``answer()`` must agree with it.
 """
 import pytest
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 import mbc_atlas as mbc
 from mbc_atlas.query import DOES_NOT_FIT, FITS, TIERS, WOULD_FIT

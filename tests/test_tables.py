@@ -1,7 +1,6 @@
 """Tables and answers follow the data; Stylers have fixed ids; every row names its source."""
 import re
 
-import pandas as pd
 import pytest
 
 import mbc_atlas as mbc

@@ -58,7 +58,7 @@ USABLE_CLOCK_JS = """(() => {
     if (window.__mbcUsableMs === undefined && seen()) { window.__mbcUsableMs = performance.now(); obs.disconnect(); }
   });
   obs.observe(document, {subtree: true, childList: true, attributes: true});
-})();""" % json.dumps([EXPLORER_USABLE, FLOOR_USABLE])
+})();""" % json.dumps([EXPLORER_USABLE, FLOOR_USABLE])  # noqa: UP031 -- %s, as JavaScript is full of braces
 
 
 def _pct(samples, q):
@@ -331,11 +331,11 @@ class Wire:
         self.conn, self.session = conn, session
 
     @classmethod
-    async def connect(cls, base: str, kernel_id: str) -> "Wire":
+    async def connect(cls, base: str, kernel_id: str) -> Wire:
         return await cls.connect_url(base.replace("http://", "ws://") + f"/api/kernels/{kernel_id}/channels")
 
     @classmethod
-    async def connect_url(cls, url: str, headers: dict | None = None) -> "Wire":
+    async def connect_url(cls, url: str, headers: dict | None = None) -> Wire:
         import uuid
 
         from tornado.httpclient import HTTPRequest
@@ -431,8 +431,9 @@ async def _wire_student(base, i, arrive_at, t0, walk, results, wires):
             await wire.send("comm_msg", {"comm_id": model_id, "data": {"method": "update", "state": new,
                                                                       "buffer_paths": []}},
                             {"version": WIDGET_PROTOCOL})
-            await wire.until(lambda m: marker in str(((_comm_data(m, answer_id) or {}).get("state") or {})
-                                                     .get("value", "")), CLICK_TIMEOUT_S)
+            await wire.until(lambda m, marker=marker: marker in str(((_comm_data(m, answer_id) or {})
+                                                                     .get("state") or {}).get("value", "")),
+                             CLICK_TIMEOUT_S)
             results["click_ms"].append((time.perf_counter() - t) * 1000)
         except Exception as err:  # noqa: BLE001
             results["failures"].append(f"student {i} (wire): click {key} gave no answer ({type(err).__name__})")
@@ -626,8 +627,9 @@ async def _api(client, hub, method, path, token, body=None, ok=(200, 201, 202, 2
 
 
 async def _hub_wire_student(hub, token, name, arrive_at, t0, cells, results, wires):
-    from tornado.httpclient import AsyncHTTPClient, HTTPRequest
     from urllib.parse import quote, urlencode
+
+    from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 
     from tests.browser.hub import FIRST_NOTEBOOK, REPO_NAME
 

@@ -7,7 +7,6 @@ are in step.
 import sys
 
 from build_notebooks import ROOT, read_source, sources, write_source
-
 from mbc_atlas.render.terms import mark_first_uses
 
 

@@ -13,16 +13,37 @@ The data and the answers (this module) import only pandas. The rest loads on fir
 ``mbc.prose`` (:mod:`mbc_atlas.render`); ``mbc.lesson``; and the widgets (ipywidgets): ``mbc.explorer()``,
 ``mbc.checklist()``, ``mbc.self_check()``, ``mbc.glossary_browser()``, ``mbc.unfolding_case()``.
 """
-from __future__ import annotations
-
-import importlib
-from typing import Any
+# No `from __future__ import annotations` here: it would bind a public name, `annotations`, and the namespace must
+# be __all__ (tests/test_house.py); for the same reason the two imports below are private.
+import importlib as _importlib
+from typing import Any as _Any
 
 from . import words
 from .load import Atlas, DataError, Problem, atlas_or_default, check, load
-from .query import (Answer, CategoryAnswer, Contradiction, Disagreement, DrugNote, Placement, Statement, answer,
-                    associations, categories, characteristics, claims, disagreements, drug_mentions, drugs, glossary,
-                    passages, placements, sources, stances, statements, validate_selection)
+from .query import (
+    Answer,
+    CategoryAnswer,
+    Contradiction,
+    Disagreement,
+    DrugNote,
+    Placement,
+    Statement,
+    answer,
+    associations,
+    categories,
+    characteristics,
+    claims,
+    disagreements,
+    drug_mentions,
+    drugs,
+    glossary,
+    passages,
+    placements,
+    sources,
+    stances,
+    statements,
+    validate_selection,
+)
 
 __version__ = "0.4.0"      # the one place (pyproject.toml reads it); CHANGELOG.md says what each version added
 
@@ -41,20 +62,20 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _Any:
     if name == "DISCLAIMER":        # its dates follow the data: made afresh each time
-        return importlib.import_module(".lesson", __name__).disclaimer()
+        return _importlib.import_module(".lesson", __name__).disclaimer()
     if name not in _LAZY:
         raise AttributeError(f"module 'mbc_atlas' has no attribute {name!r}")
     module_name, attr = _LAZY[name]
-    module = importlib.import_module(f".{module_name}", __name__)
+    module = _importlib.import_module(f".{module_name}", __name__)
     value = getattr(module, attr) if attr else module
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_LAZY) | {"DISCLAIMER"})
 
 
 __all__ = [

@@ -18,7 +18,8 @@ import pandas as pd
 
 from .schema import CHARACTERISTICS
 
-__all__ = ["CITED", "KINDS", "WORKBOOKS", "cited", "case_passages", "task_parts", "lesson_tables", "characteristic_groups", "source_years",
+__all__ = ["CITED", "KINDS", "WORKBOOKS", "cited", "case_passages", "task_parts", "TASK_REFS", "lesson_tables",
+           "characteristic_groups", "source_years",
            "workbooks_beside", "not_a_csv", "not_a_text", "empty_text", "unheaded",
            "SAVE_AS_UTF8", "decode", "not_utf8", "locate_bad_byte", "newlines"]
 
@@ -137,7 +138,7 @@ _TASK_NEEDS = {"out_of_date": (("source_id", "quote", "notes"), "the text's word
 
 #: The rows a task names, by column: (table, column), as ``refs`` in the schema; checked once the data loads (as
 #: the lessons' ids are), so a deleted row leaves its task to show what it still has.
-_TASK_REFS = {"notes": ("editor_notes", "note_id"), "subtype": ("subtypes", "subtype"),
+TASK_REFS = {"notes": ("editor_notes", "note_id"), "subtype": ("subtypes", "subtype"),
               "nursing_class": ("nursing_notes", "drug_class"), "disagreement_id": ("disagreements", "disagreement_id")}
 
 
@@ -147,13 +148,15 @@ def task_parts(tables: dict) -> list[tuple]:
     tasks = tables.get("tasks")
     if tasks is None or tasks.empty:
         return []
-    have = {col: set(tables[t][c]) for col, (t, c) in _TASK_REFS.items() if t in tables and not tables[t].empty}
+    have = {col: set(tables[t][c]) for col, (t, c) in TASK_REFS.items() if t in tables and not tables[t].empty}
     out = []
     for i, r in zip(tasks.index, tasks.to_dict("records")):
         for col, valid in have.items():
-            out += [("tasks.csv", int(i) + 2, col, f"names {v!r}, which {_TASK_REFS[col][0]}.csv does not have; "
-                     f"give a {_TASK_REFS[col][1]} of {_TASK_REFS[col][0]}.csv, or leave it out")
-                    for v in (x.strip() for x in r[col].split(";")) if v and v not in valid]
+            table, column = TASK_REFS[col]
+            for v in (x.strip() for x in r[col].split(";")):
+                if v and v not in valid:
+                    out.append(("tasks.csv", int(i) + 2, col, f"names {v!r}, which {table}.csv does not have; give "
+                                f"a {column} of {table}.csv, or leave it out"))
         needs, why = _TASK_NEEDS.get(r["kind"], ((), ""))
         out += [("tasks.csv", int(i) + 2, col, f"is empty, but a task of kind {r['kind']} needs {why}")
                 for col in needs if not r[col].strip()]
@@ -306,10 +309,10 @@ def not_utf8(raw: bytes) -> str:
     return SAVE_AS_UTF8
 
 
-def locate_bad_byte(raw: bytes) -> tuple:
+def locate_bad_byte(raw: bytes) -> tuple[int | None, str | None]:
     """(spreadsheet row, column name) of the first byte of a CSV that is not UTF-8, as far as can be told."""
     try:
-        first_bad = raw.decode("utf-8-sig")
+        raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         first_bad = err.start
     else:

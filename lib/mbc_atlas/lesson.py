@@ -15,12 +15,12 @@ from IPython.display import HTML
 from .analysis.compare import dates_sentence, text_facts
 from .load import Atlas, atlas_or_default
 from .query import sources, stances
-from .words import join
 from .render import html, prose
 from .render.answer import scenario_html
 from .render.editors import discern_worked_html, note_box, nursing_html, since_then_html, subtype_html
 from .render.html import Html, TextAlternative, el
 from .render.tasks import tasks_html
+from .words import join
 
 __all__ = ["NOTEBOOKS", "OBJECTIVES", "disclaimer", "note_text", "note_html", "note", "nav", "learning_path",
            "learning_path_text", "quotes", "cites", "key_points", "reveal", "scenario", "disagreements",

@@ -215,7 +215,7 @@ def _load(data_dir: Path) -> Atlas:
     """
     if not data_dir.is_dir():
         raise DataError([Problem(str(data_dir), None, None, f"the data folder is not there: {_WHERE_DATA_COMES_FROM}")])
-    problems = []
+    problems: list[Problem] = []
     tables = {}
     for t in TABLES:
         df = _read(data_dir, t, problems)
@@ -287,8 +287,8 @@ def _read(data_dir: Path, table: Table, problems) -> pd.DataFrame | None:
         problems.append(Problem(table.file, None, None, f"cannot be opened ({err.strerror or err}); if it is open "
                                 "in Excel, close it there, then check again"))
         return None
-    if guard.not_a_csv(raw):
-        problems.append(Problem(table.file, None, None, guard.not_a_csv(raw)))
+    if why := guard.not_a_csv(raw):
+        problems.append(Problem(table.file, None, None, why))
         return None
     text = guard.decode(raw)
     if text is None:
@@ -409,9 +409,10 @@ def _read_texts(data_dir: Path, sources: pd.DataFrame | None, problems) -> dict:
             problems.append(Problem("sources.csv", row, "source_id", f"no text for {_show(sid)}: expected {where}{why}"))
             continue
         text = None if guard.not_a_text(raw) else guard.decode(raw)
-        why = guard.not_a_text(raw) or ("is not UTF-8: " + guard.not_utf8(raw) if text is None else guard.empty_text(text))
-        if why:
-            problems.append(Problem(f"sources/{sid}.txt", None, None, why))
+        fault = guard.not_a_text(raw) or ("is not UTF-8: " + guard.not_utf8(raw) if text is None
+                                          else guard.empty_text(text))
+        if fault:
+            problems.append(Problem(f"sources/{sid}.txt", None, None, fault))
         else:
             texts[sid] = text
     return texts
@@ -481,7 +482,8 @@ def _required(t: Table, df: pd.DataFrame, tables: dict, texts: dict) -> list[Pro
 
 
 def _duplicates(t: Table, df: pd.DataFrame, tables: dict, texts: dict) -> list[Problem]:
-    problems, seen = [], {}
+    problems: list[Problem] = []
+    seen: dict[tuple[str, ...], int] = {}
     for row, k in _rows(df[list(t.key)]):
         if k in seen:
             problems.append(Problem(t.file, row, "/".join(t.key),
@@ -502,8 +504,8 @@ def _refs(t: Table, df: pd.DataFrame, tables: dict, texts: dict) -> list[Problem
         if other not in tables:
             continue
         valid = set(tables[other][other_col])
-        listed = sorted(valid)
-        listed = ", ".join(listed[:30]) + (f" ... ({len(listed)} in all)" if len(listed) > 30 else "")
+        ordered = sorted(valid)
+        listed = ", ".join(ordered[:30]) + (f" ... ({len(ordered)} in all)" if len(ordered) > 30 else "")
         for row, v in _rows(df[col]):
             for item in _values(t, col, v):
                 if item not in valid and (col in t.multi or item.strip() == item):
@@ -552,7 +554,7 @@ def _list_item(item: str, heading: str, text: str) -> bool:
 def _consistent(t: Table, df: pd.DataFrame, tables: dict, texts: dict) -> list[Problem]:
     problems = []
     for col, same in t.consistent.items():
-        first = {}
+        first: dict[str, tuple[int, list[str]]] = {}
         for row, (key, *values) in _rows(df[[col, *same]]):
             row0, values0 = first.setdefault(key, (row, values))
             for name, a, b in zip(same, values0, values):
@@ -603,8 +605,10 @@ def _contract(tables) -> list[Problem]:
     where = {c: (row, group, choose) for row, (c, group, choose) in _rows(ch[["characteristic", "group", "choose"]])}
     for ids in ONE_OF:
         present = [c for c in ids if c in where]
+        if not present:
+            continue
         groups = [where[c][1] for c in present]
-        usual = max(groups, key=groups.count, default=None)      # the most common (the first on a tie)
+        usual = max(groups, key=groups.count)      # the most common (the first on a tie)
         for c in present:
             row, group, choose = where[c]
             if group != usual:
@@ -669,7 +673,7 @@ def _conditions_hold_together(tables) -> list[Problem]:
             conds = [c.strip() for c in value.split(";") if c.strip()]
             for c in dict.fromkeys(c for c in conds if conds.count(c) > 1):
                 problems.append(Problem(f"{name}.csv", row, col, f"{c!r} is listed twice"))
-            seen = {}
+            seen: dict[str, str] = {}
             for c in conds:
                 g = group_of.get(c)
                 if g is not None and seen.setdefault(g, c) != c:

@@ -411,7 +411,7 @@ class _Index:
         # per drug: the characteristics a text restricts it for, and the statements that name it
         self.restricted_with = {d["generic"]: set(d["restricted_with"].split(SEP)) - {""} for d in self.drugs}
         self.drug = {d["generic"]: d for d in self.drugs}
-        self.naming = {g: [] for g in self.drug}
+        self.naming: dict[str, list[Statement]] = {g: [] for g in self.drug}
         for s in self.ranked:
             for g in s.drugs:
                 if g in self.naming:
@@ -433,7 +433,8 @@ class _Index:
         for c in s.conditions:
             if c in chosen:
                 continue
-            other = by_group.get(self.group_of.get(c))
+            group = self.group_of.get(c)
+            other = by_group.get(group) if group is not None else None
             if other is not None and other not in self.not_known:
                 contradicted.append(Contradiction(c, other))
             else:
@@ -473,13 +474,13 @@ def answer(ids: Iterable[str] | str, atlas: Atlas | None = None) -> Answer:
     ix, chosen, picked, by_group = _selected(ids, atlas)
     known: dict = {}
     placed = _best_tier_only(_placements(ix, picked, by_group, known))
-    fitting = [p.statement for p in placed if p.tier == FITS]
     per_cat = []
     for cat in ix.cats:
         tiers = [tuple(p for p in placed if p.statement.category == cat["category"] and p.tier == t) for t in TIERS]
         about = [(c, tuple(dict.fromkeys(p.statement.source_id for p in tiers[0] if c in p.statement.conditions)))
                  for c in chosen]
-        per_cat.append(CategoryAnswer(cat["category"], cat["label"], cat["scope"], *tiers,
+        fits, would_fit, does_not_fit = tiers
+        per_cat.append(CategoryAnswer(cat["category"], cat["label"], cat["scope"], fits, would_fit, does_not_fit,
                                       speaks_to=tuple((c, ids) for c, ids in about if ids),
                                       speaks_to_none=tuple(c for c, ids in about if not ids) if tiers[0] else ()))
     grid = pd.DataFrame([[len(dict(c.speaks_to).get(ch, ())) for c in per_cat] for ch in chosen],
@@ -543,7 +544,7 @@ def _placements(ix: _Index, picked: set, by_group: dict[str, str], known: dict |
 def _best_tier_only(placed: list[Placement]) -> list[Placement]:
     """The same words of one text, kept as two statements for two situations (Tamoxifen "is effective both
     before and after menopause"), are shown once: in the best tier any of them takes."""
-    rank = {}
+    rank: dict[tuple[str, str], int] = {}
     for p in placed:
         key = (p.statement.source_id, p.statement.quote)
         rank[key] = min(rank.get(key, len(TIERS)), TIERS.index(p.tier))

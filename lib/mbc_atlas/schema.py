@@ -85,7 +85,7 @@ class Table:
 
 _FACTS = ("publisher_kind", "title", "author", "publisher", "funding", "review", "cites", "dates")
 
-TABLES = (
+TABLES: tuple[Table, ...] = (
     Table(
         "sources",
         columns=("source_id", "short_name", *[c for f in _FACTS for c in (f, f + "_basis")],

@@ -36,10 +36,10 @@ def join(items: Iterable[object], word: str = "and") -> str:
     >>> join([])
     ''
     """
-    items = [str(i) for i in items]
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+    words = [str(i) for i in items]
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {word} {words[-1]}"
 
 
 def lower_first(label: str) -> str:

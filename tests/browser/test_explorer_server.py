@@ -5,9 +5,9 @@ import sys
 import psutil
 import pytest
 
-from . import _serve, free_port
 from ..conftest import ROOT
 from ..test_broken_data import set_cell
+from . import _serve, free_port
 
 pytestmark = pytest.mark.browser
 

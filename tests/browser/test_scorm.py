@@ -23,8 +23,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from . import LOOPBACK, free_port
 from ..conftest import ROOT
+from . import LOOPBACK, free_port
 
 sys.path.insert(0, str(ROOT / "tools"))
 import build_scorm  # noqa: E402

@@ -18,7 +18,6 @@ import pandas as pd
 from ..load import Atlas, atlas_or_default
 from ..query import claims, disagreements, sources, stances
 from ..words import BASIS_WORDS, agree, curly, join, lower_first, number, say_nothing
-from . import editors
 from .evidence import Finding
 
 __all__ = ["STATUS", "SYMBOL", "DISPUTE_SYMBOL", "matrix", "cell_words", "matrix_wide",

@@ -116,13 +116,13 @@ def warnings(atlas: Atlas | None = None, today: dt.date | None = None) -> list[P
     """What ``check`` warns an editor about without refusing the data: every editors' row past its
     ``review_by`` date, and every editors' sentence that gives a dose or schedule outside a quoted label."""
     a = atlas_or_default(atlas)
-    today = (today or dt.date.today()).isoformat()
+    day = (today or dt.date.today()).isoformat()
     out = []
     for name in EDITORS_TABLES:
         df = a[name]
         for i, r in zip(df.index, df.to_dict("records")):
             row = int(i) + 2
-            if r["review_by"] and r["review_by"] < today:
+            if r["review_by"] and r["review_by"] < day:
                 out.append(Problem(f"{name}.csv", row, "review_by", f"past its review date ({r['review_by']}): "
                                    "check the row against its citation, then set checked and a new review_by"))
             for col in (c for c in _TEXT_COLUMNS if c in r):

@@ -14,8 +14,18 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..load import Atlas, atlas_or_default
-from ..query import (SEP, Disagreement, categories, characteristics, claims, disagreements, drug_mentions, drugs,
-                     glossary, stances)
+from ..query import (
+    SEP,
+    Disagreement,
+    categories,
+    characteristics,
+    claims,
+    disagreements,
+    drug_mentions,
+    drugs,
+    glossary,
+    stances,
+)
 from ..words import join, lower_first, say_nothing, upper_first
 
 __all__ = ["Finding", "known", "claims_frame", "claim_items", "distinct_quotes", "list_quote", "as_quoted", "drugs_frame", "spellings",

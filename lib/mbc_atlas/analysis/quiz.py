@@ -22,7 +22,6 @@ import pandas as pd
 from ..load import Atlas, atlas_or_default
 from ..query import answer, categories, claims, disagreements, drugs, sources
 from ..words import NOT_EVIDENCE, join, lower_first, say_nothing, upper_first
-from .evidence import silent_characteristics
 from .evidence import silent_sentence as evidence_silent_sentence
 
 __all__ = ["NONE", "NONE_LABEL", "Cited", "Explanation", "Item", "Case", "CASES", "CASES_BY_ID", "QUESTIONS",

@@ -13,8 +13,9 @@ True
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
@@ -25,8 +26,8 @@ from ..load import Atlas, atlas_or_default
 from ..query import DOES_NOT_FIT, FITS, WOULD_FIT, Answer, CategoryAnswer, Placement, answer, drugs
 from ..words import NOT_EVIDENCE, agree, join, lower_first, number, plural, say_nothing, upper_first
 from . import html
-from .html import Html, el, visible_text
 from .editors import notes_html, selection_html
+from .html import Html, el, visible_text
 from .theme import grid_legend, grid_shade
 
 __all__ = ["cell", "AnswerView", "Parts", "render", "view", "visible_text", "scenario_html", "disagreements_html",
@@ -101,7 +102,8 @@ class AnswerView:
             s = p.statement
             words, _ = as_quoted(self.atlas.texts[s.source_id], s.quote, s.context)
             has_notes = bool(notes_for_quote(words, s.source_id, self.atlas))
-            self._placed[p] = (words if has_notes else "", *str(self._statement(p)).split(_NOTES))
+            before, after = str(self._statement(p)).split(_NOTES)
+            self._placed[p] = (words if has_notes else "", before, after)
         words, before, after = self._placed[p]
         if not words:
             return Html(before + after)
@@ -159,10 +161,12 @@ class AnswerView:
     def drugs_model(self, ans: Answer, seen: set | None = None) -> dict:
         """The drugs of the associated categories: named in a fitting statement (by category), named only apart,
         and those the texts do not describe for this selection (grouped by the same reason and quote)."""
-        by_cat, apart, restricted = {}, [], {}
+        by_cat: dict[str, list[dict]] = {}
+        apart: list[dict] = []
+        restricted: dict[tuple[str, str, str, tuple[str, ...]], list[str]] = {}
         associated = {c.category for c in ans.associated}
         for d in ans.drugs:
-            entry = {"name": self.drug_name(d.generic), "restricted": bool(d.restricted),
+            entry: dict[str, Any] = {"name": self.drug_name(d.generic), "restricted": bool(d.restricted),
                      "second": self.second_category(d.generic)}
             if d.restricted:
                 key = (d.restricted, d.restriction_source_id, d.restriction_quote, d.contradicted_by)
@@ -220,11 +224,11 @@ class AnswerView:
     def about(self, cat: CategoryAnswer) -> str:
         """What a category's support is about, in the fewest words: "1 text, about grew despite hormonal therapy
         and liver only"; "5 texts, about hormone-receptor-positive; 2 about postmenopausal"."""
-        return TEMPLATE.module.about(self.category_model(cat, quotes=False)).unescape()
+        return _macro("about")(self.category_model(cat, quotes=False)).unescape()
 
     def speaks(self, cat: CategoryAnswer) -> Html:
         """Which texts name which chosen characteristic, and what no text behind the category names."""
-        return Html(TEMPLATE.module.speaks(self.category_model(cat, quotes=False)))
+        return Html(_macro("speaks")(self.category_model(cat, quotes=False)))
 
     def disagreement(self, d, seen: set | None = None) -> Html:
         """One disagreement (a :class:`mbc_atlas.Disagreement` or a record with its fields), both sides quoted."""
@@ -291,13 +295,19 @@ class AnswerView:
                        f"texts ties it to any category. {NOT_EVIDENCE} {more}".strip())
 
 
-_ENV = Environment(loader=PackageLoader("mbc_atlas", "render/templates"), autoescape=True, trim_blocks=False)
+_LOADER = PackageLoader("mbc_atlas", "render/templates")
+_ENV = Environment(loader=_LOADER, autoescape=True, trim_blocks=False)
 _ENV.filters.update(plural=plural, agree=agree, join_words=join, upper_first=upper_first, lower_first=lower_first)
 _ENV.globals["look"] = lambda *names: Markup(" ".join(filter(None, html.look(names))))
 #: The templates that hold the words of the explorer's answer and of the self-check's verdict, for every screen:
 #: Jinja2 here, Nunjucks on the kernel-free site (offline.js; make site compiles them from TEMPLATE_SOURCES).
 TEMPLATE = _ENV.get_template("answer.html.j2")
-TEMPLATE_SOURCES = {name: _ENV.loader.get_source(_ENV, name)[0] for name in ("answer.html.j2", "feedback.html.j2")}
+TEMPLATE_SOURCES = {name: _LOADER.get_source(_ENV, name)[0] for name in ("answer.html.j2", "feedback.html.j2")}
+
+
+def _macro(name: str) -> Callable[..., Markup]:
+    """A macro of answer.html.j2, called from Python (the template module's attributes are its macros)."""
+    return getattr(TEMPLATE.module, name)
 
 
 def render_part(part: str, model: dict) -> Html:

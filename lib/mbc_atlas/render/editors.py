@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..analysis import appraisal, editors
-from ..analysis.editors import SUBTYPE_PARTS
 from ..analysis.appraisal import DISCERN, DISCERN_CITATION, DISCERN_SECTIONS, OVERALL_WORDS, RATING_WORDS
-from ..load import Atlas, atlas_or_default
 from ..analysis.compare import not_from_texts
+from ..analysis.editors import SUBTYPE_PARTS
+from ..load import Atlas, atlas_or_default
 from ..words import lower_first, upper_first
 from . import html
-from .html import Html, el
+from .html import Child, Html, el
 
 __all__ = ["fence", "note_box", "notes_html", "marking_html", "nursing_aspects_html", "selection_html", "selection_boxes",
            "subtype_html", "since_then_html", "nursing_html", "nursing_markdown", "discern_worked_html"]
@@ -93,7 +93,7 @@ def subtype_html(subtype: str, atlas: Atlas | None = None, folded: bool = False)
     a = atlas_or_default(atlas)
     rows = editors.subtype_rows(subtype, a)
     label = editors.subtypes(a)[subtype]["label"]
-    parts = []
+    parts: list[Child] = []
     for part in SUBTYPE_PARTS:
         items = [el("li", r["note"], _source(r["citation"])) for r in rows[rows["part"] == part].to_dict("records")]
         if items:
@@ -101,7 +101,7 @@ def subtype_html(subtype: str, atlas: Atlas | None = None, folded: bool = False)
     intro = el("p", "What current guidelines describe for this subtype, beside what the texts said: how treatment is "
                     "usually chosen, not advice for any one patient.", cls="para")
     title = f"How treatment is chosen today: {lower_first(label)} disease — {fence(a)}"
-    body = [intro, parts]
+    body: Child = [intro, parts]
     if folded:
         body = el("details", el("summary", "Show the editors' section (the usual sequence, the tests that drive it, "
                                            "what changed since the texts)"), body)
@@ -116,12 +116,12 @@ def since_then_html(category: str, atlas: Atlas | None = None) -> Html:
     covered = editors.covered(a)
     if dev.empty:
         held = f"holds nothing on {label} up to {covered}" if covered else f"is {editors.coverage(a)}"
-        body = [el("p", f"The editors' list of developments {held}. That is not evidence that nothing changed: "
-                        "check current guidelines.", cls="para")]
+        body: list[Child] = [el("p", f"The editors' list of developments {held}. That is not evidence that "
+                                     "nothing changed: check current guidelines.", cls="para")]
         rows = a["developments"]
     else:
         rows = dev
-        groups = []
+        groups: list[Child] = []
         for field, field_label in editors.field_labels(a).items():
             part = dev[dev["field"] == field].to_dict("records")
             if part:

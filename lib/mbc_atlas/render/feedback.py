@@ -5,7 +5,6 @@ the score, and the checklist's summary and its comparison with the reference ans
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Optional
 
 from ..analysis import appraisal
 from ..analysis.evidence import disagreement
@@ -39,7 +38,7 @@ def explanation_html(item: Item | Explanation, atlas: Atlas | None = None) -> Ht
     return html.join(parts)
 
 
-def feedback_html(item: Item, chosen: str | Iterable[Optional[str]], atlas: Atlas | None = None) -> Html:
+def feedback_html(item: Item, chosen: str | Iterable[str | None], atlas: Atlas | None = None) -> Html:
     """What the learner sees after checking: right or not, what was missed or added, and the explanation
     with its quotes."""
     chosen = {chosen} if isinstance(chosen, str) else {c for c in chosen if c is not None}
@@ -86,7 +85,7 @@ def prompt_html(item: Item) -> Html:
     return head
 
 
-def score_html(results: Iterable[tuple[Item, Optional[bool]]]) -> Html:
+def score_html(results: Iterable[tuple[Item, bool | None]]) -> Html:
     """The running score: how many items are right, how many answered, and each item's state."""
     results = list(results)
     done = [r for _, r in results if r is not None]

@@ -18,6 +18,7 @@ import base64
 import io
 import textwrap
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyBboxPatch, Rectangle
@@ -57,7 +58,7 @@ class AltFigure(Figure):
         """The figure as a PNG of at most 256 colours: a third of the full-colour size, and flat colours and text
         look the same. Drawn straight to pixels (no full-colour PNG made first), so it costs less than savefig."""
         from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from PIL import Image     # matplotlib's own dependency
+        from PIL import Image  # matplotlib's own dependency
 
         canvas = FigureCanvasAgg(self)
         canvas.draw()
@@ -68,11 +69,11 @@ class AltFigure(Figure):
 
 
 def _canvas(width: float, height: float, xlim: tuple[float, float] | None = None,
-            ylim: tuple[float, float] | None = None, box=(0, 0, 1, 1)):
+            ylim: tuple[float, float] | None = None, box: tuple[float, float, float, float] = (0, 0, 1, 1)):
     """A blank figure of ``width`` x ``height`` inches and its one axes, without ticks or frame, in data
     coordinates ``xlim`` x ``ylim`` (by default the inches themselves)."""
     fig = AltFigure(figsize=(width, height), dpi=100, facecolor=FIGURE["background"])
-    ax = fig.add_axes(list(box))
+    ax = fig.add_axes(box)
     ax.set_xlim(*(xlim or (0, width)))
     ax.set_ylim(*(ylim or (0, height)))
     ax.axis("off")
@@ -310,7 +311,7 @@ def body_sites(site_categories: Iterable[str] = SITE_CATEGORIES, atlas: Atlas | 
     fig, ax = _canvas(14, 14 * 14.3 / 22, xlim=(-11, 11), ylim=(-1.5, 12.8))
     ax.set_aspect("equal")
     # A plain outline: head, torso, arms, legs (a schematic, not anatomy).
-    body = dict(facecolor=FIGURE["body"], edgecolor=FIGURE["body_edge"], linewidth=2)
+    body: dict[str, Any] = dict(facecolor=FIGURE["body"], edgecolor=FIGURE["body_edge"], linewidth=2)
     ax.add_patch(Circle((0, 10.6), 0.8, **body))
     ax.add_patch(Rectangle((-0.3, 9.5), 0.6, 0.4, **body))
     ax.add_patch(FancyBboxPatch((-1.6, 5.0), 3.2, 4.5, boxstyle="round,pad=0.05,rounding_size=0.6", **body))
@@ -369,10 +370,10 @@ def body_sites_text(site_categories: Iterable[str] = SITE_CATEGORIES, atlas: Atl
     links = sites.site_links(site_categories, a)
     c = claims(a).set_index("claim_id")
     lines = []
-    for site, part in links.groupby("site", sort=False):
+    for _site, part in links.groupby("site", sort=False):
         bits = [f"{part['site_label'].iloc[0]}."]
         for r in part[part["n_texts"] > 0].to_dict("records"):
-            who = {}
+            who: dict[str, list[str]] = {}
             for cid in r["claim_ids"]:
                 who.setdefault(c.loc[cid, "source_id"], [])
                 if c.loc[cid, "condition"] and c.loc[cid, "condition"] not in who[c.loc[cid, "source_id"]]:
@@ -410,9 +411,9 @@ def currency_timeline(atlas: Atlas | None = None) -> AltFigure:
                       box=(0.01, 0.01, 0.98, 0.98))
     mid = (start + end) / 2
     ax.plot([start, end], [0, 0], color=TEXT, linewidth=2)
-    for y in range(start, end + 1):
-        ax.plot([y, y], [-0.1, 0.1], color=TEXT, linewidth=1.5)
-        ax.text(y, -0.25, str(y), ha="center", va="top", fontsize=12)
+    for year in range(start, end + 1):
+        ax.plot([year, year], [-0.1, 0.1], color=TEXT, linewidth=1.5)
+        ax.text(year, -0.25, str(year), ha="center", va="top", fontsize=12)
     ax.text(start - 0.2, top - 0.1, f"The {number(a.n_texts)} texts (dates from sources.csv)", fontsize=15, fontweight="bold",
             va="center")
     level = top - 0.1 - step

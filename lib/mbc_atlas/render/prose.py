@@ -18,8 +18,7 @@ from ..analysis.evidence import Finding
 from ..load import Atlas, atlas_or_default
 from ..query import categories, disagreements, glossary
 from ..words import join, say_nothing, upper_first
-from . import answer as answer_view
-from . import html
+from . import answer as answer_view, html
 from .editors import note_box
 from .html import Html, el
 from .tables import glossary_table

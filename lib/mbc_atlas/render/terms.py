@@ -30,7 +30,7 @@ def unmark(markdown: str) -> str:
 def _forms(atlas: Atlas) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     """One pattern for every way a term is written (its name and ``appears_as``, with a plural ending), and
     each written form, lower-cased, -> (term, definition)."""
-    by_form = {}
+    by_form: dict[str, tuple[str, str]] = {}
     for r in glossary(atlas=atlas).to_dict("records"):
         for form in [r["term"], *r["appears_as"].split(SEP)]:
             if form.strip():

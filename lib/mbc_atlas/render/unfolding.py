@@ -50,6 +50,8 @@ def story_html(step_id: str, atlas: Atlas | None = None) -> Html:
 def unchanged_html(step_id: str, atlas: Atlas | None = None) -> Html:
     """Where a step changes nothing the texts' characteristics describe: say so, and that the question stands."""
     before = unfolding.same_as(step_id, atlas)
+    if before is None:
+        raise ValueError(f"step {step_id!r} changes what the texts are asked: it is not unchanged")
     return el("p", el("strong", "The texts' question."),
               f" Nothing new in this step is something the texts' characteristics describe, so the texts' answer is "
               f"the one of step {before.number}; the answers below show it again.", cls="para")

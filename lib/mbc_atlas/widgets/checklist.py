@@ -23,8 +23,9 @@ class Checklist:
     def __init__(self, atlas: Atlas | None = None):
         self.atlas = atlas_or_default(atlas)
         names = self.atlas.source_names
-        self.answers = {sid: {"jama": {b.id: False for b in JAMA}, "discern": {q.number: None for q in DISCERN}}
-                        for sid in names}
+        # per text: {"jama": benchmark id -> ticked, "discern": question number -> rating 1-5 or None}
+        self.answers: dict[str, dict[str, dict]] = {
+            sid: {"jama": {b.id: False for b in JAMA}, "discern": {q.number: None for q in DISCERN}} for sid in names}
         self._loading = False
         self._shown = False
         self.source = w.Dropdown(options=[(n, s) for s, n in names.items()], description="Text:",
@@ -32,7 +33,7 @@ class Checklist:
         self.jama = {b.id: w.Checkbox(value=False, description=f"{b.name}: {b.question}", indent=False,
                                       layout=w.Layout(width="auto")) for b in JAMA}
         self.discern = {}
-        rows = {s: [] for s in DISCERN_SECTIONS}
+        rows: dict[str, list[w.VBox]] = {s: [] for s in DISCERN_SECTIONS}
         for q in DISCERN:
             words = OVERALL_WORDS if q.number == 16 else RATING_WORDS
             tb = w.ToggleButtons(options=[(str(v), v) for v in range(1, 6)], value=None,
