@@ -57,7 +57,7 @@ def test_tables_links_and_widgets_keep_contrast():
 def test_accents_are_okabe_ito_and_never_alone():
     borders = re.compile(r"border(?:-left)?:\d+px (\w+) (#[0-9A-Fa-f]{6})")
     for name, props in STYLES.items():
-        for line, colour in borders.findall(props):
+        for _line, colour in borders.findall(props):
             assert colour in OKABE | {theme.PALETTE["grey"]}, name
     # the tiers and categories differ by line style as well as by colour
     lines = {n: borders.findall(STYLES[n])[0][0] for n in ("category-associated", "category-none", "tier-would_fit",
@@ -73,10 +73,11 @@ def test_the_grid_legend_names_every_shade():
 
 
 def test_the_stylesheet_has_a_rule_for_every_named_look():
-    css = theme.stylesheet(site=True)
+    css, lab = theme.stylesheet(site=True), theme.stylesheet()
     for name, props in STYLES.items():
         if props:
-            assert f".mbc-{name} {{ {props} }}" in css
+            assert f".mbc-{name} {{ {props} }}" in lab
+            assert f".mbc-{name} {{ {theme.important(props)} }}" in css     # the site drops the inline styles
     assert ".mbc-explorer .widget-toggle-button.mod-active" in css and ".mbc-site-header" in css
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import concurrent.futures
 import gzip
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,7 +36,7 @@ USABLE = ".mbc-offline-explorer form"
 CLOCK_JS = """(() => { const obs = new MutationObserver(() => { const e = document.querySelector(%r);
   if (window.__mbcUsableMs === undefined && e && e.offsetParent !== null) {
     window.__mbcUsableMs = performance.now(); obs.disconnect(); } });
-  obs.observe(document, {subtree: true, childList: true, attributes: true}); })();""" % USABLE
+  obs.observe(document, {subtree: true, childList: true, attributes: true}); })();""" % USABLE  # noqa: UP031 -- JavaScript braces
 
 
 def _load_ms(ctx, url: str) -> float:

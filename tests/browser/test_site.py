@@ -7,8 +7,8 @@ import threading
 
 import pytest
 
-from . import free_port
 from ..conftest import ROOT
+from . import free_port
 
 sys.path.insert(0, str(ROOT / "tools"))
 import build_site  # noqa: E402
@@ -206,17 +206,40 @@ def test_the_offline_explorer_matches_mbc_answer(site, browser_context, artifact
 def test_the_offline_self_check_gives_the_python_feedback(site, browser_context):
     """Every question and case, answered right and then wrong in the page: the feedback is quiz.feedback_html's."""
     from mbc_atlas.analysis import quiz
+
+    _gives_the_python_feedback(site, browser_context, "08_self_check", quiz.items()).close()
+
+
+def test_the_unfolding_case_grades_each_step_as_python_does(site, browser_context):
+    """Each graded step of the unfolding case (notebook 11), answered right, wrong and with only what is optional on
+    top of the key: the page's feedback is feedback_html's, word for word, the score counts the steps, and each
+    step is numbered as its heading."""
+    from mbc_atlas.analysis import unfolding
+
+    items = unfolding.items()
+    page = _gives_the_python_feedback(site, browser_context, "11_unfolding_case", items,
+                                      extra=lambda it: [sorted(it.key | it.optional), []])
+    legends = page.locator(".mbc-offline-quiz legend").all_inner_texts()
+    assert [w.split(".")[0] for w in legends] == [f"Step {unfolding.step(it.id).number}" for it in items]
+    # the latest answer to each step (an empty check is not one) took the key and every optional category: all right
+    assert page.locator(".mbc-off-score-text").first.inner_text() == f"{len(items)} of {len(items)} right " \
+                                                                    f"({len(items)} of {len(items)} answered)."
+    page.close()
+
+
+def _gives_the_python_feedback(site, browser_context, name, items, extra=lambda it: []):
+    """Answer every item on a page right, then wrong (then any ``extra`` choices), and compare the feedback's visible
+    text with Python's; the score's count after each item. Returns the page (closed by the caller when wanted)."""
     from mbc_atlas.render.feedback import feedback_html
     from mbc_atlas.render.html import visible_text
 
     base, _ = site
-    page, failed = open_offline(browser_context, f"{base}/08_self_check.html")
-    items = quiz.items()
+    page, failed = open_offline(browser_context, f"{base}/{name}.html")
     assert page.locator(".mbc-offline-quiz").count() == len(items)
     for n, it in enumerate(items, start=1):
         box = page.locator(f".mbc-offline-quiz[data-item='{it.id}']")
-        wrong = sorted(v for _, v in it.options if v not in it.key)[:1]
-        for chosen in (sorted(it.key), sorted(it.key)[1:] + wrong):
+        wrong = sorted(v for _, v in it.options if v not in it.key and v not in it.optional)[:1]
+        for chosen in (sorted(it.key), sorted(it.key)[1:] + wrong, *extra(it)):
             box.locator("input").evaluate_all("els => els.forEach(e => { e.checked = false; })")
             for v in chosen:
                 box.locator(f"input[value='{v}']").check()
@@ -225,7 +248,7 @@ def test_the_offline_self_check_gives_the_python_feedback(site, browser_context)
             assert shown == visible_text(feedback_html(it, set(chosen))), (it.id, chosen)
         assert page.locator(".mbc-off-score-text").first.inner_text().endswith(f"({n} of {len(items)} answered).")
     assert failed == []
-    page.close()
+    return page
 
 
 def test_every_page_passes_axe(site, browser_context):

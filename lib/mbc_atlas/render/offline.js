@@ -134,9 +134,9 @@
   }
 
   // ---------------------------------------------------------------- the explorer
+  // Until the first choice the page shows Python's answer for nothing chosen: the data is read on first use.
   function explorer(root) {
-    var data = JSON.parse(root.querySelector(".mbc-explorer-data").textContent);
-    var form = root.querySelector("form"), out = root.querySelector(".mbc-off-answer");
+    var data = null, form = root.querySelector("form"), out = root.querySelector(".mbc-off-answer");
     function selection() {
       var picked = new Set();
       form.querySelectorAll("input:checked").forEach(function (i) { if (i.value) picked.add(i.value); });
@@ -144,6 +144,7 @@
     }
 
     function render() {
+      data = data || JSON.parse(root.querySelector(".mbc-explorer-data").textContent);
       var chosen = selection();
       out.dataset.selection = chosen.join(" ");
       out.innerHTML = answerHtml(templates(), data, chosen);
@@ -154,7 +155,7 @@
 
     form.addEventListener("change", render);
     form.addEventListener("reset", function () { setTimeout(render, 0); });
-    render();
+    if (form.querySelector("input:checked:not([value=''])")) render();    // choices the browser kept (back, reload)
   }
 
   // ---------------------------------------------------------------- the learning-management system
@@ -242,12 +243,17 @@
   }
 
   function quiz(root) {
-    var data = JSON.parse(root.querySelector(".mbc-quiz-data").textContent);
-    var box = root.querySelector(".mbc-off-feedback");
+    var data = null, box = root.querySelector(".mbc-off-feedback");     // the key is read on the first check
     var order = Array.from(root.querySelectorAll("input")).map(function (i) { return i.value; });
     function words(values) { return order.filter(function (v) { return values.indexOf(v) >= 0; })
                                          .map(function (v) { return data.labels[v]; }); }
+    function general() {    // the explanation, written once by Python in the answer for a page without JavaScript
+      var t = document.createElement("template");
+      t.innerHTML = root.querySelector("noscript").textContent;
+      return t.content.querySelector(".mbc-off-general").innerHTML;
+    }
     root.querySelector(".mbc-off-check").addEventListener("click", function () {
+      if (!data) { data = JSON.parse(root.querySelector(".mbc-quiz-data").textContent); data.general = general(); }
       var chosen = Array.from(root.querySelectorAll("input:checked")).map(function (i) { return i.value; });
       if (!chosen.length) {
         box.innerHTML = templates().render("feedback.html.j2", { f: { empty: true } });
@@ -271,8 +277,7 @@
     var quizzes = document.querySelectorAll(".mbc-offline-quiz");
     if (quizzes.length) lms = startLMS();
     quizzes.forEach(quiz);
-    document.querySelectorAll(".mbc-offline-score").forEach(scoreBox);
-    updateScore();
+    document.querySelectorAll(".mbc-offline-score").forEach(scoreBox);     // its count of none answered: Python's
   }
 
   window.mbcOffline = { model: model, environment: environment, answerHtml: answerHtml };   // for the parity tests

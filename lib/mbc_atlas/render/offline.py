@@ -21,11 +21,11 @@ from ..load import Atlas, atlas_or_default
 from ..query import FITS, TIERS, Disagreement, characteristics, drugs, place, restriction, statements
 from ..words import lower_first, say_nothing
 from . import html
-from .answer import TIER_HEADINGS, cell, view
+from .answer import TIER_HEADINGS, cell, render, render_template, view
 from .editors import selection_boxes
-from .theme import grid_legend
 from .feedback import general_feedback_html, key_words
 from .html import Html, el
+from .theme import grid_legend
 
 __all__ = ["SCORE_WORDS", "SCRIPT", "explorer_data", "explorer_html", "quiz_item_html", "score_html"]
 
@@ -64,7 +64,7 @@ def explorer_data(atlas: Atlas | None = None) -> dict:
     ranked = statements(a)
     named = ({c for s in ranked for c in s.conditions}   # as Answer.silent: statements and disagreements
              | {c for d in a["disagreements"]["characteristic"] for c in d.split(";")})
-    words = {}  # the same words of one text (kept as two statements) share a number: the page shows them once
+    words: dict[tuple[str, str], int] = {}  # the same words of one text (kept as two statements) share a number: the page shows them once
     out_statements = {}
     for s in ranked:
         states = {}
@@ -151,7 +151,9 @@ def explorer_html(atlas: Atlas | None = None) -> Html:
                                      "(or was removed by the site that shows this page). The answers elsewhere on "
                                      "this page were written when it was made and need no JavaScript; so do the "
                                      "definitions below."),
-              form, v.definitions(), el("div", cls="off-answer", aria_live="polite", data_selection=""),
+              form, v.definitions(),
+              # the answer for nothing chosen, as Python renders it: the page script has nothing to do until a choice
+              el("div", render([], a).html(), cls="off-answer", aria_live="polite", data_selection=""),
               _data("explorer-data", explorer_data(a)), cls="offline-explorer")
 
 
@@ -165,14 +167,16 @@ def quiz_item_html(item: Item, number: str = "", atlas: Atlas | None = None) -> 
     kind = "radio" if item.kind == "single" else "checkbox"
     options = [_choice(kind, f"mbc-q-{item.id}", value, words) for words, value in item.options]
     answer, general = key_words(item), general_feedback_html(item, atlas)
+    # the explanation is written once, for a page without JavaScript; the page script reads it from there
     payload = {"id": item.id, "key": sorted(item.key), "optional": sorted(item.optional), "answer": answer,
-               "labels": {value: words for words, value in item.options}, "general": str(general)}
+               "labels": {value: words for words, value in item.options}}
     return el("div",
               el("p", el("strong", item.story), cls="para") if item.story else None,
               el("fieldset", el("legend", f"{number} {item.prompt}".strip()), options),
               _without_script("Checking needs JavaScript, which is off here; answer in your own words first, then "
                               "open the answer.",
-                              html.details("Show the answer", el("p", f"The answer is: {answer}."), general)),
+                              html.details("Show the answer", el("p", f"The answer is: {answer}."),
+                                           el("div", general, cls="off-general"))),
               el("button", "Check my answer", type="button", cls="off-check"),
               el("div", cls="off-feedback", role="status", aria_live="polite"),
               _data("quiz-data", payload), cls="offline-quiz", data_item=item.id)
@@ -190,12 +194,13 @@ SCORE_WORDS = {
 }
 
 
-def score_html() -> Html:
-    """The running score of every offline question on the page, and the button that downloads a record of the
-    answers (shown by the page script, which needs JavaScript)."""
+def score_html(total: int) -> Html:
+    """The running score of the ``total`` offline questions on the page (none answered yet: the words the page script
+    writes from feedback.html.j2 once one is), and the button that downloads a record of the answers (shown by the
+    page script, which needs JavaScript)."""
+    count = render_template("feedback.html.j2", s={"right": 0, "answered": 0, "total": total})
     return el("div",
-              el("p", el("strong", "Your score:"), " ",
-                 el("span", "0 right; nothing answered yet.", cls="off-score-text"), " ",
+              el("p", el("strong", "Your score:"), " ", el("span", count, cls="off-score-text"), " ",
                  el("span", "Nothing leaves this computer.", cls="off-where"), role="status", aria_live="polite"),
               el("button", SCORE_WORDS["download"], type="button", cls="off-download", hidden=True),
               _data("score-data", SCORE_WORDS), cls="offline-score")

@@ -68,7 +68,7 @@ def task_html(t: Task, atlas: Atlas | None = None) -> Html:
              if t.aspects and t.nursing_class in set(a["nursing_notes"]["drug_class"]) else None]
     return el("div", el("p", el("strong", f"Apply it \u2014 {KIND_TITLES[t.kind]}"), " ", t.prompt, cls="line"),
               shown, html.details("Show the model answer", el("div", model, cls="reveal-body")),
-              cls="question", data_task=t.task_id)
+              cls="task", data_task=t.task_id)
 
 
 #: What a learner reads before a lesson's tasks.

@@ -21,7 +21,7 @@ import re
 
 __all__ = ["OKABE_ITO", "PALETTE", "INK", "INK_STRONG", "SURFACE", "PANEL", "LINK", "RULE", "STYLES",
            "GRID_SHADES", "EVIDENCE_SHADES", "CATEGORY_STYLE", "FALLBACK_STYLE", "FIGURE", "MATRIX_FILL",
-           "LAB_THEMES", "contrast", "css_colour", "grid_legend", "inline", "resolve", "stylesheet"]
+           "LAB_THEMES", "contrast", "css_colour", "grid_legend", "important", "inline", "resolve", "stylesheet"]
 
 #: Okabe-Ito, the colour-blind-safe palette every accent comes from.
 OKABE_ITO = {
@@ -105,6 +105,7 @@ STYLES: dict[str, str] = {
             "margin:8px 0;font-size:1.05em",
     "nav": "margin:8px 0;font-size:1.05em",
     "question": "margin:10px 0",
+    "task": "margin:10px 0",      # an application task (render.tasks): a handout leaves it out, unlike a question
     "reveal": f"cursor:pointer;color:{LINK};margin:4px 0",
     "reveal-body": "padding:4px 12px",
     "key-points": "",
@@ -133,7 +134,7 @@ for _hook in ("summary", "answer", "definitions", "scenario", "disagreements", "
               "appraisal-reference", "appraisal-overview",
               # the offline site's explorer and self-check (their look is in the site's stylesheet)
               "offline-explorer", "offline-quiz", "offline-score", "off-group", "off-choice", "off-reset",
-              "off-answer", "off-check", "off-feedback", "off-score-text", "off-where", "off-download", "explorer-data",
+              "off-answer", "off-check", "off-feedback", "off-general", "off-score-text", "off-where", "off-download", "explorer-data",
               "quiz-data", "score-data"):
     STYLES.setdefault(_hook, "")
 
@@ -238,9 +239,22 @@ def inline(*names: str) -> str:
 
 def stylesheet(site: bool = False) -> str:
     """Every named look as a CSS rule (``.mbc-NAME {...}``), the explorer's widget rules and, for the
-    offline site, the site's own rules."""
-    rules = [f".mbc-{name} {{ {props} }}" for name, props in STYLES.items() if props]
+    offline site, the site's own rules.
+
+    The site's pages drop the inline styles (:func:`mbc_atlas.render.html.without_inline_looks`), so there each
+    declaration of a look is ``!important``: it ranks as the inline style did, above the lab template's rules
+    for the same elements (``.jp-RenderedHTMLCommon blockquote`` and the like), and the page looks the same."""
+    rules = [f".mbc-{name} {{ {important(props) if site else props} }}" for name, props in STYLES.items() if props]
     return "\n".join(rules) + "\n" + WIDGET_CSS + (SITE_CSS if site else "")
+
+
+def important(props: str) -> str:
+    """Each declaration of a style string made ``!important``.
+
+    >>> important("margin:2px 0;color:red")
+    'margin:2px 0 !important;color:red !important'
+    """
+    return ";".join(f"{p} !important" for p in props.split(";") if p.strip())
 
 
 # -- contrast ------------------------------------------------------------------------------------------------
