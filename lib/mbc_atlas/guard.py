@@ -119,14 +119,22 @@ def cited(tables: dict) -> list[tuple]:
 def case_passages(tables: dict) -> list[tuple]:
     """Every passage a step of the unfolding case quotes that passages.csv does not have (checked once the data
     loads, like the ids the lessons cite; an emptied passages.csv is named once, by :func:`lesson_tables`)."""
-    steps, passages = tables.get("case_steps"), tables.get("passages")
-    if steps is None or passages is None or passages.empty:
+    return _unknown(tables, "case_steps", "passages", ("passages", "passage_id"), "quotes passage")
+
+
+def _unknown(tables: dict, name: str, col: str, ref: tuple[str, str], says: str) -> list[tuple]:
+    """The values of ``name``.csv's column ``col`` (";"-separated) that the table and column ``ref`` lack, each
+    named as "<says> 'x', which <table>.csv does not have"; nothing when either table is missing or ``ref``'s has
+    no rows (named once, by :func:`lesson_tables`, where the lessons need it)."""
+    rows, (table, column) = tables.get(name), ref
+    other = tables.get(table)
+    if rows is None or other is None or other.empty:
         return []
-    have = set(passages["passage_id"])
-    return [("case_steps.csv", int(i) + 2, "passages", f"quotes passage {p!r}, which passages.csv does not have; "
-             "give a passage_id of passages.csv, or leave it out")
-            for i, value in zip(steps.index, steps["passages"]) for p in (v.strip() for v in value.split(";"))
-            if p and p not in have]
+    have = set(other[column])
+    return [(f"{name}.csv", int(i) + 2, col, f"{says} {v!r}, which {table}.csv does not have; give a {column} of "
+             f"{table}.csv, or leave it out")
+            for i, value in zip(rows.index, rows[col]) for v in (x.strip() for x in value.split(";"))
+            if v and v not in have]
 
 
 #: What each kind of application task (tasks.csv) needs, column by column, and why.
@@ -148,15 +156,8 @@ def task_parts(tables: dict) -> list[tuple]:
     tasks = tables.get("tasks")
     if tasks is None or tasks.empty:
         return []
-    have = {col: set(tables[t][c]) for col, (t, c) in TASK_REFS.items() if t in tables and not tables[t].empty}
-    out = []
+    out = [p for col, ref in TASK_REFS.items() for p in _unknown(tables, "tasks", col, ref, "names")]
     for i, r in zip(tasks.index, tasks.to_dict("records")):
-        for col, valid in have.items():
-            table, column = TASK_REFS[col]
-            for v in (x.strip() for x in r[col].split(";")):
-                if v and v not in valid:
-                    out.append(("tasks.csv", int(i) + 2, col, f"names {v!r}, which {table}.csv does not have; give "
-                                f"a {column} of {table}.csv, or leave it out"))
         needs, why = _TASK_NEEDS.get(r["kind"], ((), ""))
         out += [("tasks.csv", int(i) + 2, col, f"is empty, but a task of kind {r['kind']} needs {why}")
                 for col in needs if not r[col].strip()]
@@ -164,7 +165,7 @@ def task_parts(tables: dict) -> list[tuple]:
             if r[has].strip() and not r[lacks].strip():
                 out.append(("tasks.csv", int(i) + 2, lacks, f"is empty, but {has} is set: name a nursing class "
                             "and the aspects of it to show, or neither"))
-    return out
+    return sorted(out, key=lambda p: p[1])        # row by row (stable: each row's problems in the order found)
 
 
 def characteristic_groups(ch: pd.DataFrame) -> list[tuple]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import pandas as pd
 from IPython.display import HTML
 
-from .analysis.compare import dates_sentence, text_facts
+from .analysis.compare import dates_sentence
 from .load import Atlas, atlas_or_default
 from .query import sources, stances
 from .render import html, prose
@@ -244,9 +244,8 @@ def texts(atlas: Atlas | None = None) -> HTML:
     a = atlas_or_default(atlas)
     parts = []
     for rec in sources(a).to_dict("records"):
-        facts = [el("li", el("strong", f"{what}: "), words) for what, words in text_facts(rec["source_id"], a)]
         parts += [el("h2", rec["short_name"], cls="heading", id=f"text-{rec['source_id']}"),
-                  el("ul", facts, cls="list"),
+                  prose.text_facts_html(rec["source_id"], a),
                   el("div", a.texts[rec["source_id"]].strip(), cls="full-text", role="region",
                      aria_label=f"The whole text: {rec['short_name']}")]
     return HTML(html.join(parts))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..load import Atlas, atlas_or_default
 from ..schema import TASK_KINDS
 
-__all__ = ["Task", "tasks", "task"]
+__all__ = ["Task", "tasks"]
 
 @dataclass(frozen=True)
 class Task:
@@ -45,12 +45,4 @@ def tasks(lesson: str | None = None, atlas: Atlas | None = None) -> list[Task]:
                     "key_points": tuple(p.strip() for p in r["key_points"].split("|") if p.strip())}) for r in rows
            if lesson is None or r["lesson"] == lesson]
     return sorted(out, key=lambda t: (t.lesson, TASK_KINDS.index(t.kind)))
-
-
-def task(task_id: str, atlas: Atlas | None = None) -> Task:
-    """One task by its id."""
-    found = [t for t in tasks(None, atlas) if t.task_id == task_id]
-    if not found:
-        raise KeyError(f"no task {task_id!r} in tasks.csv")
-    return found[0]
 

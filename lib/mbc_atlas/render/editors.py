@@ -147,14 +147,11 @@ def _drug_list(rows: list[dict]) -> Html:
 def _class_section(cls_: str, heading: str, named: list[dict], a: Atlas) -> tuple[Html, list[dict]]:
     ph = editors.pharmacology(cls_, a)
     notes = editors.nursing_notes(cls_, a).to_dict("records")
-    rows = [[el("dt", upper_first(r["aspect"]), cls="nursing-term"),
-             el("dd", r["note"], _source(r["citation"]), cls="nursing-item")]
-            for r in notes]
     # folded, so a learner opens the class she is looking up (a printed handout opens every one)
     section = el("details", el("summary", el("h4", heading, cls="summary-heading"), cls="reveal"),
                  _drug_list(named) if named else None,
                  el("p", el("strong", "How it works."), " ", ph["how_it_works"], cls="para"),
-                 _source(ph["citation"]), el("dl", rows, cls="line"), cls="nursing", data_class=cls_)
+                 _source(ph["citation"]), _nursing_list(notes), cls="nursing", data_class=cls_)
     return section, [ph, *notes, *named]
 
 
@@ -169,9 +166,13 @@ def nursing_aspects_html(drug_class: str, aspects: Iterable[str], atlas: Atlas |
     a = atlas_or_default(atlas)
     notes = editors.nursing_notes(drug_class, a)
     notes = notes[notes["aspect"].isin(list(aspects))].to_dict("records")
-    rows = [[el("dt", upper_first(r["aspect"]), cls="nursing-term"),
-             el("dd", r["note"], _source(r["citation"]), cls="nursing-item")] for r in notes]
-    return _fenced(f"Nursing notes: {drug_class} — {fence(a)}", el("dl", rows, cls="line"), notes, "nursing")
+    return _fenced(f"Nursing notes: {drug_class} — {fence(a)}", _nursing_list(notes), notes, "nursing")
+
+
+def _nursing_list(notes: list[dict]) -> Html:
+    """Nursing notes as a list of terms: each aspect, then its note with its source."""
+    return el("dl", [[el("dt", upper_first(r["aspect"]), cls="nursing-term"),
+                      el("dd", r["note"], _source(r["citation"]), cls="nursing-item")] for r in notes], cls="line")
 
 
 def nursing_html(category: str, atlas: Atlas | None = None) -> Html:

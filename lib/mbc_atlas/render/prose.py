@@ -27,7 +27,7 @@ __all__ = ["quote_html", "quotes_html", "answer_html", "finding_html", "cite", "
            "restricted_answer", "disagreement_answer", "class_note_answer", "spelling_answer", "scope_answer",
            "silent_answer", "term_answer", "sites_answer", "site_answer", "unanimous_answer", "development_answer",
            "benchmark_answer", "disagreements_html", "instruments_html", "currency_html", "explorer_restrictions",
-           "explorer_disagreements", "silence_answer", "glossary_results_html", "lead_in"]
+           "explorer_disagreements", "silence_answer", "glossary_results_html", "lead_in", "text_facts_html"]
 
 
 # -- quotes --------------------------------------------------------------------------------------------------------
@@ -269,3 +269,10 @@ def glossary_results_html(search: str = "", atlas: Atlas | None = None) -> Html:
     if glossary(search, atlas).empty:
         return el("p", f"No term or meaning contains “{search}”. Try a shorter word, or read the full table below.")
     return Html(glossary_table(search, atlas, uuid="glossary-search").to_html())
+
+
+def text_facts_html(source_id: str, atlas: Atlas | None = None) -> Html:
+    """What a careful reader checks about a text before its words (:func:`mbc_atlas.analysis.compare.text_facts`),
+    as a list."""
+    return el("ul", [el("li", el("strong", f"{what}: "), words) for what, words in compare.text_facts(source_id, atlas)],
+              cls="list")

@@ -8,13 +8,13 @@ True
 from __future__ import annotations
 
 from ..analysis import evidence
-from ..analysis.compare import text_facts
 from ..analysis.tasks import Task, tasks
 from ..load import Atlas, atlas_or_default
 from . import html
 from .answer import view
 from .editors import marking_html, note_box, nursing_aspects_html, subtype_html
 from .html import Html, el
+from .prose import text_facts_html
 
 __all__ = ["INTRO", "KIND_TITLES", "METHOD", "task_html", "tasks_html"]
 
@@ -40,8 +40,7 @@ METHOD = {
 def _facts(source_ids: list[str], a: Atlas) -> Html:
     v = view(a)
     return html.join(el("p", el("strong", f"The text: {v.source_name[sid]} ({v.source_kind[sid]})."), cls="line")
-                     + el("ul", [el("li", el("strong", f"{label}: "), words) for label, words in text_facts(sid, a)],
-                          cls="list")
+                     + text_facts_html(sid, a)
                      for sid in source_ids)
 
 
